@@ -1,0 +1,56 @@
+#pragma once
+// One independent GP run: a population that ages (each child replaces the oldest member, as in
+// regularized evolution), tournament selection, mutation and crossover, constants fitted by
+// Levenberg-Marquardt, and a local Pareto archive. An island owns its random stream, so what it
+// does depends on (seed, island index) only, never on which thread runs it.
+#include <span>
+#include <vector>
+
+#include "occam/constant_fitter.hpp"
+#include "occam/pareto_archive.hpp"
+#include "occam/problem.hpp"
+#include "occam/random.hpp"
+#include "occam/search_options.hpp"
+#include "occam/variation.hpp"
+
+namespace occam {
+
+class Island {
+public:
+    Island(const Problem& problem, const SearchOptions& options, std::size_t index);
+
+    void initialize();
+    void run_generation();
+
+    // The best `count` members by loss, for migration.
+    std::vector<Individual> emigrants(std::size_t count) const;
+    // Migrants replace the oldest members.
+    void receive(std::span<const Individual> migrants);
+
+    const ParetoArchive& archive() const { return archive_; }
+    const std::vector<Individual>& population() const { return population_; }
+    long long evaluations() const { return evaluations_; }
+    long long node_rows() const { return fitter_.node_rows(); }
+
+private:
+    Individual evaluate(Tree tree);
+    const Individual& tournament();
+    void replace_oldest(Individual individual);
+
+    const Problem& problem_;
+    const SearchOptions& options_;
+    Random rng_;
+    VariationContext context_;
+    Mutation mutate_;
+    Crossover crossover_;
+    ConstantFitter fitter_;
+    Eigen::Ref<const Eigen::ArrayXXd> fit_x_;
+    Eigen::Ref<const Eigen::ArrayXd> fit_y_;
+    double target_variance_ = 1;
+    std::vector<Individual> population_;
+    std::size_t oldest_ = 0;  // population_ is a ring ordered by age
+    ParetoArchive archive_;
+    long long evaluations_ = 0;
+};
+
+}  // namespace occam

@@ -1,0 +1,52 @@
+#pragma once
+// A small, fast, portable random generator (xoshiro256**, seeded through splitmix64) and the two
+// draws occam needs. Written out here rather than using <random> distributions because those differ
+// between standard libraries, and occam promises the same numbers for the same seed everywhere.
+#include <cmath>
+#include <cstdint>
+#include <numbers>
+
+namespace occam {
+
+class Random {
+public:
+    using result_type = std::uint64_t;
+    explicit Random(std::uint64_t seed = 1) {
+        for (auto& word : state_) word = splitmix(seed);
+    }
+    static constexpr result_type min() { return 0; }
+    static constexpr result_type max() { return ~result_type{0}; }
+
+    result_type operator()() {
+        const auto result = rotl(state_[1] * 5, 7) * 9;
+        const auto t = state_[1] << 17;
+        state_[2] ^= state_[0];
+        state_[3] ^= state_[1];
+        state_[1] ^= state_[2];
+        state_[0] ^= state_[3];
+        state_[2] ^= t;
+        state_[3] = rotl(state_[3], 45);
+        return result;
+    }
+
+    double uniform() { return static_cast<double>((*this)() >> 11) * 0x1.0p-53; }  // [0, 1)
+    double uniform(double low, double high) { return low + (high - low) * uniform(); }
+    std::size_t below(std::size_t n) { return static_cast<std::size_t>(uniform() * static_cast<double>(n)); }
+    double normal() {  // Box-Muller; one of the pair is enough here
+        const double u1 = 1.0 - uniform();
+        const double u2 = uniform();
+        return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+    }
+
+private:
+    static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+    static std::uint64_t splitmix(std::uint64_t& x) {
+        std::uint64_t z = (x += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    }
+    std::uint64_t state_[4];
+};
+
+}  // namespace occam

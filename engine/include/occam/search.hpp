@@ -1,0 +1,53 @@
+#pragma once
+// The whole search as one call: islands evolve in parallel between barriers, where they exchange
+// migrants (in island order), merge their archives, report progress and check the stopping rules.
+// Same problem, options and seed with an evaluation or generation budget: the same front, whatever
+// the thread count.
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "occam/problem.hpp"
+#include "occam/search_options.hpp"
+#include "occam/tree.hpp"
+
+namespace occam {
+
+struct Progress {
+    double elapsed_seconds = 0;
+    long long generations = 0;
+    long long evaluations = 0;
+    double evaluations_per_second = 0;
+    double node_rows_per_second = 0;
+    double best_loss = INFINITY;  // training NMSE
+    std::size_t front_size = 0;
+};
+using ProgressCallback = std::function<void(const Progress&)>;
+
+struct FrontEntry {
+    Tree formula;               // explicit: scaling folded in, simplified, constants snapped where exact
+    int complexity = 0;
+    std::size_t constants = 0;  // fittable constants left in the formula
+    double train_loss = 0;      // NMSE on the training rows
+    double validation_loss = 0; // NMSE on the validation rows (training rows when there are none)
+    double validation_r2 = 0;
+};
+
+struct Front {
+    std::vector<std::string> variables;  // names of the columns the formulas index
+    std::vector<FrontEntry> entries;     // ascending complexity, strictly falling validation loss
+    std::size_t recommended = 0;         // see choose_recommended in search.cpp
+    Progress final_progress;
+    bool interrupted = false;
+
+    bool empty() const { return entries.empty(); }
+    const FrontEntry& best() const { return entries.at(recommended); }
+};
+
+// stop, when given, is polled at every generation; setting it (e.g. from a SIGINT handler) ends the
+// search at the next barrier with the front found so far.
+Front search(const Problem& problem, const SearchOptions& options, const ProgressCallback& on_progress = {},
+             const std::atomic<bool>* stop = nullptr);
+
+}  // namespace occam

@@ -1,0 +1,52 @@
+#pragma once
+// Options of a search, grouped by concern. Defaults are what `occam search data.csv --target y` uses.
+#include <chrono>
+#include <cstdint>
+#include <optional>
+
+#include "occam/operator_set.hpp"
+#include "occam/variation.hpp"
+
+namespace occam {
+
+// When to stop; the first limit reached ends the search. Only evaluation and generation budgets
+// give reproducible results: a time limit stops at whatever point the clock says.
+struct Budget {
+    std::optional<std::chrono::duration<double>> time_limit = std::chrono::seconds(60);
+    std::optional<long long> max_evaluations;
+    std::optional<long long> max_generations;
+    double target_loss = 1e-24;  // stop once a formula's training NMSE is at most this
+};
+
+struct PopulationOptions {
+    std::size_t islands = 8;
+    std::size_t population_size = 200;   // per island
+    std::size_t max_length = 30;
+    std::size_t max_depth = 12;
+    std::size_t generations_per_epoch = 4;  // generations between migrations (barriers)
+    std::size_t migrants = 2;
+    std::size_t tournament_size = 5;
+    double crossover_probability = 0.4;
+};
+
+struct FittingOptions {
+    int iterations = 8;             // Levenberg-Marquardt iterations per candidate
+    std::size_t max_rows = 1024;    // candidates are fitted on at most this many training rows
+    int final_iterations = 100;     // for the formulas on the front, on all training rows
+    bool snap = true;               // try exact values for fitted constants
+};
+
+struct SearchOptions {
+    std::uint64_t seed = 1;
+    std::size_t threads = 0;  // 0: all cores
+    OperatorSet operators = OperatorSet::standard();
+    Budget budget;
+    PopulationOptions population;
+    FittingOptions fitting;
+    MutationWeights mutation;
+
+    // input_error naming the first impossible option
+    void validate() const;
+};
+
+}  // namespace occam

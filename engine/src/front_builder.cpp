@@ -1,0 +1,106 @@
+#include "front_builder.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "occam/metrics.hpp"
+#include "occam/simplify.hpp"
+#include "occam/snap.hpp"
+
+namespace occam {
+namespace {
+
+// Losses below this are rounding noise: formulas there are equally exact, so the simpler one wins.
+constexpr double loss_floor = 1e-24;
+
+Tree make_explicit(const Individual& individual) {
+    if (individual.scaling.scale == 0) return Tree({Node::constant(individual.scaling.offset)});
+    std::vector<Node> nodes(individual.tree.nodes().begin(), individual.tree.nodes().end());
+    nodes.push_back(Node::constant(individual.scaling.scale));
+    nodes.push_back(Node::function(Op::Mul));
+    nodes.push_back(Node::constant(individual.scaling.offset));
+    nodes.push_back(Node::function(Op::Add));
+    return Tree(std::move(nodes));
+}
+
+double variance(const Eigen::ArrayXd& y) {
+    const double v = (y - y.mean()).square().mean();
+    return v > 0 ? v : 1.0;
+}
+
+// PySR's rule: among formulas within 1.5x of the lowest validation loss, the one whose loss fell
+// most steeply (in log) per unit of complexity relative to the next simpler formula.
+std::size_t choose_recommended(const std::vector<FrontEntry>& entries) {
+    double lowest = INFINITY;
+    for (const auto& e : entries) lowest = std::min(lowest, std::max(e.validation_loss, loss_floor));
+    std::size_t chosen = 0;
+    double best_score = -INFINITY;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const double loss = std::max(entries[i].validation_loss, loss_floor);
+        if (loss > 1.5 * lowest) continue;
+        double score = INFINITY;  // the simplest formula has nothing to improve on
+        if (i > 0) {
+            const double previous = std::max(entries[i - 1].validation_loss, loss_floor);
+            score = -std::log(loss / previous) / (entries[i].complexity - entries[i - 1].complexity);
+        }
+        if (score > best_score) {
+            best_score = score;
+            chosen = i;
+        }
+    }
+    return chosen;
+}
+
+}  // namespace
+
+Front build_front(const Problem& problem, const ParetoArchive& archive, const FittingOptions& fitting) {
+    const auto& train_x = problem.train_inputs();
+    const auto& train_y = problem.train_target();
+    const bool has_validation = problem.validation_target().size() > 0;
+    const auto& valid_x = has_validation ? problem.validation_inputs() : train_x;
+    const auto& valid_y = has_validation ? problem.validation_target() : train_y;
+    const double train_variance = variance(train_y);
+    const double valid_variance = variance(valid_y);
+
+    ConstantFitter fitter(fitting.final_iterations);
+    const RefitLoss refit = [&](Tree& tree) -> std::optional<double> {
+        const auto fit = fitter.fit(tree, train_x, train_y, /*use_scaling=*/false);
+        if (!fit.finite()) return std::nullopt;
+        return fit.mse / train_variance;
+    };
+
+    std::vector<FrontEntry> candidates;
+    Interpreter interpreter;
+    Eigen::ArrayXd prediction(valid_y.size());
+    for (const auto& [complexity, individual] : archive.entries()) {
+        Tree formula = simplify(make_explicit(individual));
+        auto train_loss = refit(formula);
+        if (!train_loss) continue;
+        if (fitting.snap) {
+            formula = snap_constants(formula, refit);
+            train_loss = refit(formula);
+            if (!train_loss) continue;
+        }
+        if (!interpreter.evaluate(formula, valid_x, prediction)) continue;
+        const double validation_loss = (prediction - valid_y).square().mean() / valid_variance;
+        candidates.push_back({formula, formula.complexity(), formula.constant_count(), *train_loss,
+                              validation_loss, fit_metrics(valid_y, prediction).r2});
+    }
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const FrontEntry& a, const FrontEntry& b) { return a.complexity < b.complexity; });
+
+    Front front;
+    front.variables = problem.input_names();
+    double lowest = INFINITY;
+    for (auto& candidate : candidates) {
+        const double loss = std::max(candidate.validation_loss, loss_floor);
+        if (loss < lowest) {
+            lowest = loss;
+            front.entries.push_back(std::move(candidate));
+        }
+    }
+    if (!front.entries.empty()) front.recommended = choose_recommended(front.entries);
+    return front;
+}
+
+}  // namespace occam

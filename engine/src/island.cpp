@@ -1,0 +1,106 @@
+#include "occam/island.hpp"
+
+#include <algorithm>
+
+namespace occam {
+namespace {
+
+std::uint64_t island_seed(std::uint64_t seed, std::size_t index) {
+    return seed * 0x9e3779b97f4a7c15ULL + 0x632be59bd9b4e019ULL * (index + 1);
+}
+
+Eigen::Index fit_rows(const Problem& problem, const SearchOptions& options) {
+    return std::min<Eigen::Index>(problem.train_inputs().rows(), static_cast<Eigen::Index>(options.fitting.max_rows));
+}
+
+}  // namespace
+
+Island::Island(const Problem& problem, const SearchOptions& options, std::size_t index)
+    : problem_(problem),
+      options_(options),
+      rng_(island_seed(options.seed, index)),
+      context_{&options.operators,
+               {.variables = problem.input_names().size()},
+               options.population.max_length,
+               options.population.max_depth},
+      mutate_{context_, options.mutation},
+      crossover_{context_},
+      fitter_(options.fitting.iterations),
+      fit_x_(problem.train_inputs().topRows(fit_rows(problem, options))),
+      fit_y_(problem.train_target().head(fit_rows(problem, options))) {
+    const double variance = (fit_y_ - fit_y_.mean()).square().mean();
+    // a constant target: measure plain squared error instead of a ratio to zero
+    target_variance_ = variance > 0 ? variance : 1.0;
+}
+
+Individual Island::evaluate(Tree tree) {
+    Individual individual;
+    const auto fit = fitter_.fit(tree, fit_x_, fit_y_);
+    ++evaluations_;
+    individual.tree = std::move(tree);
+    individual.scaling = fit.scaling;
+    individual.loss = fit.finite() ? fit.mse / target_variance_ : INFINITY;
+    individual.complexity = individual.tree.complexity();
+    archive_.insert(individual);
+    return individual;
+}
+
+void Island::initialize() {
+    const std::size_t n = options_.population.population_size;
+    const std::size_t longest = std::min<std::size_t>(options_.population.max_length, 15);
+    population_.clear();
+    population_.reserve(n);
+    while (population_.size() < n) {
+        Tree tree = random_tree(rng_, options_.operators, 1 + rng_.below(longest), context_.leaves);
+        if (tree.depth() > options_.population.max_depth) continue;
+        population_.push_back(evaluate(std::move(tree)));
+    }
+    oldest_ = 0;
+}
+
+const Individual& Island::tournament() {
+    const Individual* winner = &population_[rng_.below(population_.size())];
+    for (std::size_t k = 1; k < options_.population.tournament_size; ++k) {
+        const Individual& contender = population_[rng_.below(population_.size())];
+        if (better(contender, *winner)) winner = &contender;
+    }
+    return *winner;
+}
+
+void Island::replace_oldest(Individual individual) {
+    population_[oldest_] = std::move(individual);
+    oldest_ = (oldest_ + 1) % population_.size();
+}
+
+void Island::run_generation() {
+    for (std::size_t i = 0; i < population_.size(); ++i) {
+        Tree child;
+        if (rng_.uniform() < options_.population.crossover_probability) {
+            const Tree& receiver = tournament().tree;
+            child = crossover_(rng_, receiver, tournament().tree);
+        } else {
+            child = mutate_(rng_, tournament().tree);
+        }
+        replace_oldest(evaluate(std::move(child)));
+    }
+}
+
+std::vector<Individual> Island::emigrants(std::size_t count) const {
+    std::vector<const Individual*> order;
+    for (const auto& individual : population_) order.push_back(&individual);
+    count = std::min(count, order.size());
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(count), order.end(),
+                      [](const Individual* a, const Individual* b) { return better(*a, *b); });
+    std::vector<Individual> result;
+    for (std::size_t k = 0; k < count; ++k) result.push_back(*order[k]);
+    return result;
+}
+
+void Island::receive(std::span<const Individual> migrants) {
+    for (const auto& migrant : migrants) {
+        archive_.insert(migrant);
+        replace_oldest(migrant);
+    }
+}
+
+}  // namespace occam

@@ -1,0 +1,59 @@
+#include "occam/problem.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+
+#include "occam/error.hpp"
+#include "occam/random.hpp"
+
+namespace occam {
+
+Problem::Problem(const Dataset& data, const std::string& target, std::vector<std::string> inputs,
+                 const SplitOptions& split)
+    : target_name_(target) {
+    const std::size_t target_column = data.require(target, "the data");
+    if (inputs.empty()) {
+        for (const auto& name : data.names()) {
+            if (name != target) inputs.push_back(name);
+        }
+    }
+    if (inputs.empty()) throw input_error("the data has no input columns besides the target");
+    std::vector<std::size_t> columns;
+    for (const auto& name : inputs) {
+        if (name == target) throw input_error(fmt::format("the target \"{}\" cannot also be an input", target));
+        columns.push_back(data.require(name, "the data"));
+    }
+    input_names_ = std::move(inputs);
+    if (!(split.validation_fraction >= 0 && split.validation_fraction < 1))
+        throw input_error(fmt::format("--validation {} is not a fraction in [0, 1)", split.validation_fraction));
+
+    const auto rows = data.rows();
+    const auto validation_rows = static_cast<Eigen::Index>(std::floor(split.validation_fraction * rows));
+    const auto train_rows = rows - validation_rows;
+    if (train_rows < 4 || (split.validation_fraction > 0 && validation_rows < 2))
+        throw input_error(fmt::format("{} rows are too few for a {:.0f}/{:.0f} train/validation split", rows,
+                                      100 * (1 - split.validation_fraction), 100 * split.validation_fraction));
+
+    // Fisher-Yates with occam's portable generator: the split depends on the seed only.
+    std::vector<Eigen::Index> order(static_cast<std::size_t>(rows));
+    std::iota(order.begin(), order.end(), Eigen::Index{0});
+    Random rng(split.seed ^ 0x5eed5a11ULL);
+    for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.below(i)]);
+
+    const auto fill = [&](Eigen::Index first, Eigen::Index count, Eigen::ArrayXXd& x, Eigen::ArrayXd& y) {
+        x.resize(count, static_cast<Eigen::Index>(columns.size()));
+        y.resize(count);
+        for (Eigen::Index r = 0; r < count; ++r) {
+            const auto source = order[static_cast<std::size_t>(first + r)];
+            for (std::size_t c = 0; c < columns.size(); ++c)
+                x(r, static_cast<Eigen::Index>(c)) = data.values()(source, static_cast<Eigen::Index>(columns[c]));
+            y[r] = data.values()(source, static_cast<Eigen::Index>(target_column));
+        }
+    };
+    fill(0, train_rows, train_x_, train_y_);
+    fill(train_rows, validation_rows, validation_x_, validation_y_);
+}
+
+}  // namespace occam

@@ -1,0 +1,110 @@
+#include "occam/search.hpp"
+
+#include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <chrono>
+#include <memory>
+
+#include "front_builder.hpp"
+#include "occam/island.hpp"
+
+namespace occam {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Totals {
+    long long generations = 0;
+    long long evaluations = 0;
+    long long node_rows = 0;
+};
+
+bool out_of_budget(const Budget& budget, const Totals& totals, double elapsed, double best_loss) {
+    if (budget.time_limit && elapsed >= budget.time_limit->count()) return true;
+    if (budget.max_evaluations && totals.evaluations >= *budget.max_evaluations) return true;
+    if (budget.max_generations && totals.generations >= *budget.max_generations) return true;
+    return best_loss <= budget.target_loss;
+}
+
+// Island i receives the best of island i-1. Migrants are all chosen before any island receives,
+// so the exchange does not depend on the order of the receiving loop.
+void migrate(std::vector<std::unique_ptr<Island>>& islands, std::size_t count) {
+    if (islands.size() < 2 || count == 0) return;
+    std::vector<std::vector<Individual>> outgoing;
+    for (const auto& island : islands) outgoing.push_back(island->emigrants(count));
+    for (std::size_t i = 0; i < islands.size(); ++i)
+        islands[i]->receive(outgoing[(i + islands.size() - 1) % islands.size()]);
+}
+
+}  // namespace
+
+Front search(const Problem& problem, const SearchOptions& options, const ProgressCallback& on_progress,
+             const std::atomic<bool>* stop) {
+    options.validate();
+    const auto start = Clock::now();
+    const auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+    const auto stopping = [&] { return stop != nullptr && stop->load(std::memory_order_relaxed); };
+
+    const std::size_t threads =
+        options.threads == 0 ? static_cast<std::size_t>(tbb::info::default_concurrency()) : options.threads;
+    tbb::task_arena arena(static_cast<int>(threads));
+
+    std::vector<std::unique_ptr<Island>> islands;
+    for (std::size_t i = 0; i < options.population.islands; ++i)
+        islands.push_back(std::make_unique<Island>(problem, options, i));
+    const auto run_on_islands = [&](auto&& work) {
+        arena.execute([&] {
+            tbb::parallel_for(std::size_t{0}, islands.size(), [&](std::size_t i) { work(*islands[i]); });
+        });
+    };
+    run_on_islands([](Island& island) { island.initialize(); });
+
+    ParetoArchive archive;
+    Totals totals;
+    Progress progress;
+    const auto take_stock = [&] {
+        totals.evaluations = 0;
+        totals.node_rows = 0;
+        for (const auto& island : islands) {
+            archive.merge(island->archive());
+            totals.evaluations += island->evaluations();
+            totals.node_rows += island->node_rows();
+        }
+        progress.elapsed_seconds = elapsed();
+        progress.generations = totals.generations;
+        progress.evaluations = totals.evaluations;
+        progress.evaluations_per_second = totals.evaluations / std::max(progress.elapsed_seconds, 1e-9);
+        progress.node_rows_per_second = static_cast<double>(totals.node_rows) / std::max(progress.elapsed_seconds, 1e-9);
+        progress.best_loss = archive.best_loss();
+        progress.front_size = archive.size();
+        if (on_progress) on_progress(progress);
+    };
+    take_stock();
+
+    // Generations per epoch are fixed, so with a generation or evaluation budget every island does
+    // the same work whatever the thread count; only the time limit and Ctrl-C cut an epoch short.
+    while (!out_of_budget(options.budget, totals, elapsed(), archive.best_loss()) && !stopping()) {
+        std::size_t epoch = options.population.generations_per_epoch;
+        if (options.budget.max_generations)
+            epoch = std::min<std::size_t>(epoch, static_cast<std::size_t>(*options.budget.max_generations - totals.generations));
+        const double time_limit = options.budget.time_limit ? options.budget.time_limit->count() : INFINITY;
+        run_on_islands([&](Island& island) {
+            for (std::size_t g = 0; g < epoch; ++g) {
+                if (stopping() || elapsed() >= time_limit) break;
+                island.run_generation();
+            }
+        });
+        totals.generations += static_cast<long long>(epoch);
+        migrate(islands, options.population.migrants);
+        take_stock();
+    }
+
+    Front front = build_front(problem, archive, options.fitting);
+    front.final_progress = progress;
+    front.interrupted = stopping();
+    return front;
+}
+
+}  // namespace occam

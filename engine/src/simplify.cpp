@@ -1,0 +1,409 @@
+#include "occam/simplify.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <optional>
+
+#include "expression_form.hpp"
+#include "occam/interpreter.hpp"
+
+namespace occam {
+namespace {
+
+using detail::Expr;
+using detail::is_constant;
+using detail::Leaves;
+using detail::leaves_of;
+using detail::same;
+
+// Every rule shortens the tree or moves it to a canonical form, so this bound is never reached; it
+// only caps the work should two rules ever undo each other.
+constexpr int rewrite_budget = 100000;
+
+Expr unary(Op op, Expr x) { return Expr::unary(op, std::move(x)); }
+Expr binary(Op op, Expr a, Expr b) { return Expr::binary(op, std::move(a), std::move(b)); }
+
+// An exact result becomes a literal only when writing it down loses nothing: an integer, or a
+// short decimal such as 0.5 or 0.125. Rounding debris (0.30000000000000004), 1/3, 2*pi and sqrt(2)
+// all print with many digits and stay as they are.
+bool is_short_decimal(double v) {
+    if (!std::isfinite(v)) return false;
+    if (v == std::trunc(v) && std::abs(v) < 0x1p53) return true;
+    char buffer[64];
+    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::scientific);
+    if (error != std::errc{}) return false;
+    int digits = 0;
+    for (const char* p = buffer; p != end && *p != 'e'; ++p) digits += (*p >= '0' && *p <= '9') ? 1 : 0;
+    return digits <= 12;
+}
+
+// The reference evaluator decides what a constant subtree is worth, so folding computes exactly
+// what evaluation would. Nullopt when any step is NaN or Inf: exp(-1/0) is 0, but through an
+// infinity whose sign hangs on a signed zero, which is no value to keep.
+std::optional<double> finite_value(const Expr& e) {
+    const Tree tree = detail::to_tree(e);
+    for (std::size_t i = 0; i < tree.length(); ++i) {
+        if (!std::isfinite(evaluate_scalar(tree, {}, i))) return std::nullopt;
+    }
+    return evaluate_scalar(tree, {});
+}
+
+// A constant subtree as one leaf: a fittable Constant when it holds one (the optimiser keeps its
+// freedom), a Number when its exact value is a short literal.
+std::optional<Expr> fold(const Expr& e) {
+    if (e.children.empty()) return std::nullopt;
+    const Leaves leaves = leaves_of(e);
+    if (leaves == Leaves::Varying) return std::nullopt;
+    const auto v = finite_value(e);
+    if (!v) return std::nullopt;
+    if (leaves == Leaves::Fittable) return Expr::constant(*v);
+    if (is_short_decimal(*v)) return Expr::number(*v == 0.0 ? 0.0 : *v);  // no -0 literal
+    return std::nullopt;
+}
+
+// For rules that merge two constants into one: worth it only when the merge is a single leaf.
+std::optional<Expr> as_leaf(Expr e) {
+    if (e.children.empty()) return e;
+    return fold(e);
+}
+
+// ---- sums --------------------------------------------------------------------------------------
+// A chain of +, - and neg is flattened into signed terms; opposite equal terms cancel, constant
+// terms merge into one, and terms c1*x, c2*x, x with the same x merge into (c1 + c2 + 1)*x.
+
+struct Term {
+    bool negative;
+    Expr expr;
+};
+
+void flatten_sum(const Expr& e, bool negative, std::vector<Term>& terms) {
+    switch (e.op) {
+        case Op::Add:
+            flatten_sum(e.left(), negative, terms);
+            flatten_sum(e.right(), negative, terms);
+            return;
+        case Op::Sub:
+            flatten_sum(e.left(), negative, terms);
+            flatten_sum(e.right(), !negative, terms);
+            return;
+        case Op::Neg: flatten_sum(e.only(), !negative, terms); return;
+        default: terms.push_back({negative, e});
+    }
+}
+
+// -e, with the sign taken into a leading literal factor where there is one: -(2*x) is -2*x.
+Expr negated(Expr e) {
+    if (e.is(Op::Number) || e.is(Op::Constant)) {
+        e.value = -e.value;
+        return e;
+    }
+    if ((e.is(Op::Mul) || e.is(Op::Div)) && (e.left().is(Op::Number) || e.left().is(Op::Constant))) {
+        e.children[0].value = -e.children[0].value;
+        return e;
+    }
+    return unary(Op::Neg, std::move(e));
+}
+
+// Terms summed left to right.
+Expr join_sum(std::vector<Term> terms) {
+    if (terms.empty()) return Expr::number(0);
+    Expr sum = terms[0].negative ? negated(std::move(terms[0].expr)) : std::move(terms[0].expr);
+    for (std::size_t k = 1; k < terms.size(); ++k)
+        sum = binary(terms[k].negative ? Op::Sub : Op::Add, std::move(sum), std::move(terms[k].expr));
+    return sum;
+}
+
+// c*x as (c, x); any other term is 1*itself.
+std::pair<Expr, Expr> split_coefficient(const Expr& e) {
+    if (e.is(Op::Mul) && is_constant(e.left()) && !is_constant(e.right())) return {e.left(), e.right()};
+    if (e.is(Op::Mul) && is_constant(e.right()) && !is_constant(e.left())) return {e.right(), e.left()};
+    return {Expr::number(1), e};
+}
+
+// Terms that merge: all constant terms, or all terms with the same non-constant base.
+struct LikeTerms {
+    bool constant;
+    Expr base;                 // unused for the constant group
+    std::vector<Term> parts;   // coefficients with their signs (the terms themselves when constant)
+    std::vector<Term> originals;
+};
+
+// A number written with its sign in front: x + -3 reads x - 3.
+Term signed_term(Expr e) {
+    if (e.is(Op::Number) && e.value < 0) return {true, Expr::number(-e.value)};
+    return {false, std::move(e)};
+}
+
+// The merged form of one group, appended to out.
+void emit_group(LikeTerms& group, std::vector<Term>& out) {
+    if (group.constant) {
+        std::optional<Expr> total;
+        if (group.parts.size() > 1) {
+            total = fold(join_sum(group.parts));
+        } else if (group.parts[0].expr.is(Op::Number)) {
+            const double v = group.parts[0].expr.value;
+            total = Expr::number(group.parts[0].negative ? -v : v);
+        }
+        if (!total) {  // exact but not a short literal (pi + 1), or a lone term: keep as written
+            for (auto& term : group.originals) out.push_back(std::move(term));
+            return;
+        }
+        if (total->is_number(0)) return;
+        out.push_back(signed_term(std::move(*total)));
+        return;
+    }
+    Expr coefficient = join_sum(group.parts);
+    if (auto folded = fold(coefficient)) coefficient = std::move(*folded);
+    if (group.parts.size() == 1 && !(coefficient.is(Op::Number) && coefficient.value < 0)) {
+        out.push_back(std::move(group.originals[0]));  // nothing to merge, no sign to move
+        return;
+    }
+    if (coefficient.is_number(0)) return;
+    if (coefficient.is_number(1)) {
+        out.push_back({false, std::move(group.base)});
+        return;
+    }
+    if (coefficient.is_number(-1)) {
+        out.push_back({true, std::move(group.base)});
+        return;
+    }
+    Term sign = signed_term(std::move(coefficient));
+    out.push_back({sign.negative, binary(Op::Mul, std::move(sign.expr), std::move(group.base))});
+}
+
+std::optional<Expr> collect_sum(const Expr& e) {
+    std::vector<Term> terms;
+    flatten_sum(e, false, terms);
+
+    // x - x vanishes (equal subtrees, equal constant values)
+    std::vector<bool> cancelled(terms.size(), false);
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+        for (std::size_t j = i + 1; j < terms.size() && !cancelled[i]; ++j) {
+            if (!cancelled[j] && terms[i].negative != terms[j].negative && same(terms[i].expr, terms[j].expr))
+                cancelled[i] = cancelled[j] = true;
+        }
+    }
+
+    std::vector<LikeTerms> groups;  // in order of first appearance
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+        if (cancelled[i]) continue;
+        Term& term = terms[i];
+        if (is_constant(term.expr)) {
+            auto it = std::find_if(groups.begin(), groups.end(), [](const LikeTerms& g) { return g.constant; });
+            if (it == groups.end()) it = groups.insert(groups.end(), LikeTerms{true, {}, {}, {}});
+            it->parts.push_back(term);
+            it->originals.push_back(term);
+            continue;
+        }
+        auto [coefficient, base] = split_coefficient(term.expr);
+        auto it = std::find_if(groups.begin(), groups.end(),
+                               [&](const LikeTerms& g) { return !g.constant && same(g.base, base); });
+        if (it == groups.end()) it = groups.insert(groups.end(), LikeTerms{false, std::move(base), {}, {}});
+        it->parts.push_back({term.negative, std::move(coefficient)});
+        it->originals.push_back(term);
+    }
+
+    std::vector<Term> merged;
+    for (auto& group : groups) emit_group(group, merged);
+    // lead with a positive term where there is one: y - x rather than -x + y
+    const auto positive = std::find_if(merged.begin(), merged.end(), [](const Term& t) { return !t.negative; });
+    if (positive != merged.end()) std::rotate(merged.begin(), positive, positive + 1);
+
+    Expr result = join_sum(std::move(merged));
+    const std::size_t before = detail::node_count(e), after = detail::node_count(result);
+    if (after < before || (after == before && !same(result, e))) return result;
+    return std::nullopt;
+}
+
+// ---- products and quotients ----------------------------------------------------------------------
+
+std::optional<Expr> rewrite_product(const Expr& e) {
+    const Expr& a = e.left();
+    const Expr& b = e.right();
+    if (a.is_number(1)) return b;
+    if (b.is_number(1)) return a;
+    if (a.is_number(-1)) return unary(Op::Neg, b);
+    if (b.is_number(-1)) return unary(Op::Neg, a);
+    // constants lead, so that products print as 2.5*x
+    if (is_constant(b) && !is_constant(a)) return binary(Op::Mul, b, a);
+    if (same(a, b)) return unary(Op::Square, a);
+    if (a.is(Op::Square) && same(a.only(), b)) return unary(Op::Cube, b);
+    if (b.is(Op::Square) && same(b.only(), a)) return unary(Op::Cube, a);
+    if (b.is(Op::Inv)) return binary(Op::Div, a, b.only());
+    if (a.is(Op::Inv)) return binary(Op::Div, b, a.only());
+    if (a.is(Op::Neg) && b.is(Op::Neg)) return binary(Op::Mul, a.only(), b.only());
+    if (!is_constant(a)) return std::nullopt;
+    // a constant factor absorbs signs and other constant factors: c*(-x), c*(d*x), c*(d/x), c*(x/d)
+    if (b.is(Op::Neg)) {
+        if (auto c = as_leaf(unary(Op::Neg, a))) return binary(Op::Mul, std::move(*c), b.only());
+    }
+    if (b.is(Op::Mul) && is_constant(b.left())) {
+        if (auto c = as_leaf(binary(Op::Mul, a, b.left()))) return binary(Op::Mul, std::move(*c), b.right());
+    }
+    if (b.is(Op::Div) && is_constant(b.left())) {
+        if (auto c = as_leaf(binary(Op::Mul, a, b.left()))) return binary(Op::Div, std::move(*c), b.right());
+    }
+    if (b.is(Op::Div) && is_constant(b.right())) {
+        if (auto c = as_leaf(binary(Op::Div, a, b.right()))) return binary(Op::Mul, std::move(*c), b.left());
+    }
+    return std::nullopt;
+}
+
+std::optional<Expr> rewrite_quotient(const Expr& e) {
+    const Expr& a = e.left();
+    const Expr& b = e.right();
+    if (b.is_number(1)) return a;
+    if (b.is_number(-1)) return unary(Op::Neg, a);
+    if (a.is_number(1)) return unary(Op::Inv, b);
+    if (b.is(Op::Inv)) return binary(Op::Mul, a, b.only());
+    if (a.is(Op::Neg) && b.is(Op::Neg)) return binary(Op::Div, a.only(), b.only());
+    // x/c is (1/c)*x when c is fitted anyway: one canonical product form
+    if (b.is(Op::Constant) && !is_constant(a)) {
+        if (auto c = fold(binary(Op::Div, Expr::number(1), b))) return binary(Op::Mul, std::move(*c), a);
+    }
+    if (is_constant(b) && a.is(Op::Mul) && is_constant(a.left())) {
+        if (auto c = as_leaf(binary(Op::Div, a.left(), b))) return binary(Op::Mul, std::move(*c), a.right());
+    }
+    if (is_constant(a) && b.is(Op::Mul) && is_constant(b.left())) {
+        if (auto c = as_leaf(binary(Op::Div, a, b.left()))) return binary(Op::Div, std::move(*c), b.right());
+    }
+    if (is_constant(a) && b.is(Op::Neg)) {
+        if (auto c = as_leaf(unary(Op::Neg, a))) return binary(Op::Div, std::move(*c), b.only());
+    }
+    return std::nullopt;
+}
+
+// (x^p)^q = x^(p*q) for every x where the left side is defined, except when p is even and p*q is
+// not: (x^2)^0.5 is |x|, not x.
+bool powers_merge(double p, double q) {
+    const auto is_integer = [](double v) { return v == std::trunc(v); };
+    if (is_integer(q)) return true;
+    if (is_integer(p) && std::fmod(p, 2.0) == 0.0) return is_integer(p * q) && std::fmod(p * q, 2.0) == 0.0;
+    return true;
+}
+
+std::optional<Expr> rewrite_power(const Expr& e) {
+    const Expr& base = e.left();
+    if (!e.right().is(Op::Number)) return std::nullopt;
+    const double q = e.right().value;
+    // a power of a power, written either way: pow(x, p), square, cube, sqrt, inv
+    std::optional<double> p;
+    if (base.is(Op::Pow) && base.right().is(Op::Number)) p = base.right().value;
+    if (base.is(Op::Square)) p = 2.0;
+    if (base.is(Op::Cube)) p = 3.0;
+    if (base.is(Op::Sqrt)) p = 0.5;
+    if (base.is(Op::Inv)) p = -1.0;
+    if (p && powers_merge(*p, q) && is_short_decimal(*p * q))
+        return binary(Op::Pow, base.children[0], Expr::number(*p * q));
+    if (q == 0) return Expr::number(1);  // pow(x, 0) is 1 even for x = NaN
+    if (q == 1) return base;
+    if (q == 2) return unary(Op::Square, base);
+    if (q == 3) return unary(Op::Cube, base);
+    if (q == 0.5) return unary(Op::Sqrt, base);
+    if (q == -1) return unary(Op::Inv, base);
+    return std::nullopt;
+}
+
+// ---- unary operators -----------------------------------------------------------------------------
+
+std::optional<Expr> rewrite_unary(const Expr& e) {
+    const Expr& x = e.only();
+    switch (e.op) {
+        case Op::Neg:
+            if (x.is(Op::Neg)) return x.only();
+            if (x.is(Op::Sub)) return binary(Op::Sub, x.right(), x.left());
+            if ((x.is(Op::Mul) || x.is(Op::Div)) && is_constant(x.left())) {
+                if (auto c = as_leaf(unary(Op::Neg, x.left()))) return binary(x.op, std::move(*c), x.right());
+            }
+            break;
+        case Op::Square:
+            if (x.is(Op::Sqrt)) return x.only();  // sqrt is undefined where the two differ
+            if (x.is(Op::Neg) || x.is(Op::Abs)) return unary(Op::Square, x.only());
+            break;
+        case Op::Sqrt:
+            if (x.is(Op::Square)) return unary(Op::Abs, x.only());
+            break;
+        case Op::Exp:
+            if (x.is(Op::Log)) return x.only();  // log is undefined where the two differ
+            break;
+        case Op::Log:
+            if (x.is(Op::Exp)) return x.only();
+            break;
+        case Op::Inv:
+            if (x.is(Op::Inv)) return x.only();
+            if (x.is(Op::Div)) return binary(Op::Div, x.right(), x.left());
+            break;
+        case Op::Abs:
+            if (x.is(Op::Neg)) return unary(Op::Abs, x.only());
+            if (x.is(Op::Abs) || x.is(Op::Square) || x.is(Op::Sqrt) || x.is(Op::Exp)) return x;
+            break;
+        default: break;
+    }
+    return std::nullopt;
+}
+
+// ---- driver ----------------------------------------------------------------------------------------
+
+// Rules that hold whatever the operands are worth, tried before folding so that 0*c is the literal
+// 0 rather than a fitted constant that happens to be 0.
+std::optional<Expr> annihilate(const Expr& e) {
+    switch (e.op) {
+        case Op::Mul:
+            if (e.left().is_number(0) || e.right().is_number(0)) return Expr::number(0);
+            break;
+        case Op::Div:
+            if (e.left().is_number(0)) return Expr::number(0);
+            if (same(e.left(), e.right())) return Expr::number(1);
+            break;
+        case Op::Sub:
+            if (same(e.left(), e.right())) return Expr::number(0);
+            break;
+        default: break;
+    }
+    return std::nullopt;
+}
+
+// One rewrite at the root of e, whose children are already simplified.
+std::optional<Expr> rewrite(const Expr& e) {
+    if (e.children.empty()) return std::nullopt;
+    if (auto r = annihilate(e)) return r;
+    if (auto r = fold(e)) return r;
+    switch (e.op) {
+        case Op::Add:
+        case Op::Sub: return collect_sum(e);
+        case Op::Mul: return rewrite_product(e);
+        case Op::Div: return rewrite_quotient(e);
+        case Op::Pow: return rewrite_power(e);
+        default: return rewrite_unary(e);
+    }
+}
+
+class Simplifier {
+public:
+    // Bottom up: children first, then rewrites at this node until none applies. A rewrite may build
+    // new nodes above simplified children, so its result is simplified again.
+    Expr run(Expr e) {
+        for (auto& child : e.children) child = run(std::move(child));
+        if (budget_ > 0) {
+            if (auto next = rewrite(e)) {
+                --budget_;
+                return run(std::move(*next));
+            }
+        }
+        return e;
+    }
+
+private:
+    int budget_ = rewrite_budget;
+};
+
+}  // namespace
+
+Tree simplify(const Tree& tree) {
+    if (tree.empty()) return tree;
+    Tree result = detail::to_tree(Simplifier{}.run(detail::to_expr(tree, tree.root())));
+    return result.length() <= tree.length() ? result : tree;  // the promise holds even if a rule slips
+}
+
+}  // namespace occam

@@ -1,0 +1,237 @@
+#include "occam/snap.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <numeric>
+#include <vector>
+
+#include "occam/simplify.hpp"
+
+namespace occam {
+namespace {
+
+// ---- the exact values a constant may become --------------------------------------------------------
+
+// A positive exact value and how to write it.
+struct ExactValue {
+    double value;
+    std::vector<Node> nodes;  // postfix
+    bool leading_factor;      // nodes[0] is a Number multiplying the whole: negate it to write -value
+};
+
+using Nodes = std::vector<Node>;
+
+Nodes number(double v) { return {Node::number(v)}; }
+Nodes pi() { return {Node::function(Op::Pi)}; }
+Nodes euler() { return {Node::function(Op::Euler)}; }
+Nodes apply(Op op, Nodes x) {
+    x.push_back(Node::function(op));
+    return x;
+}
+Nodes apply(Op op, Nodes a, const Nodes& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    a.push_back(Node::function(op));
+    return a;
+}
+
+// p/q has a finite decimal expansion (0.5, 0.125, 0.2), so it is written as one literal.
+bool terminates(int q) {
+    while (q % 2 == 0) q /= 2;
+    while (q % 5 == 0) q /= 5;
+    return q == 1;
+}
+
+void add_rationals(std::vector<ExactValue>& out) {
+    for (int q = 1; q <= 12; ++q) {
+        for (int p = 1; p <= 100; ++p) {
+            if (std::gcd(p, q) != 1) continue;
+            const double v = double(p) / q;
+            out.push_back({v, terminates(q) ? number(v) : apply(Op::Div, number(p), number(q)), true});
+        }
+    }
+}
+
+void add_pi_multiples(std::vector<ExactValue>& out) {
+    const double pi_value = std::numbers::pi;
+    for (int q = 1; q <= 12; ++q) {
+        for (int p = 1; p <= 24; ++p) {
+            if (std::gcd(p, q) != 1) continue;
+            const double v = p * pi_value / q;  // p*pi/q
+            if (q == 1) out.push_back({v, p == 1 ? pi() : apply(Op::Mul, number(p), pi()), p != 1});
+            else if (p == 1) out.push_back({v, apply(Op::Div, pi(), number(q)), false});
+            else if (terminates(q)) out.push_back({v, apply(Op::Mul, number(double(p) / q), pi()), true});
+            else out.push_back({v, apply(Op::Div, apply(Op::Mul, number(p), pi()), number(q)), true});
+        }
+    }
+    for (int q = 1; q <= 12; ++q) {
+        for (int p = 1; p <= 12; ++p) {
+            if (std::gcd(p, q) != 1) continue;
+            const double v = p / (q * pi_value);  // p/(q*pi)
+            if (q == 1) out.push_back({v, p == 1 ? apply(Op::Inv, pi()) : apply(Op::Div, number(p), pi()), p != 1});
+            else if (terminates(q)) out.push_back({v, apply(Op::Div, number(double(p) / q), pi()), true});
+            else out.push_back({v, apply(Op::Div, number(p), apply(Op::Mul, number(q), pi())), true});
+        }
+    }
+    // the powers and roots that physics formulas are made of
+    const Nodes two_pi = apply(Op::Mul, number(2), pi());
+    out.push_back({pi_value * pi_value, apply(Op::Square, pi()), false});
+    out.push_back({pi_value * pi_value * pi_value, apply(Op::Cube, pi()), false});
+    out.push_back({4 * pi_value * pi_value, apply(Op::Mul, number(4), apply(Op::Square, pi())), true});
+    out.push_back({1 / (pi_value * pi_value), apply(Op::Inv, apply(Op::Square, pi())), false});
+    out.push_back({std::sqrt(pi_value), apply(Op::Sqrt, pi()), false});
+    out.push_back({1 / std::sqrt(pi_value), apply(Op::Inv, apply(Op::Sqrt, pi())), false});
+    out.push_back({std::sqrt(2 * pi_value), apply(Op::Sqrt, two_pi), false});
+    out.push_back({1 / std::sqrt(2 * pi_value), apply(Op::Inv, apply(Op::Sqrt, two_pi)), false});
+    out.push_back({std::sqrt(pi_value / 2), apply(Op::Sqrt, apply(Op::Div, pi(), number(2))), false});
+    out.push_back({std::sqrt(2 / pi_value), apply(Op::Sqrt, apply(Op::Div, number(2), pi())), false});
+}
+
+void add_euler_powers(std::vector<ExactValue>& out) {
+    const double e = std::numbers::e;
+    out.push_back({e, euler(), false});
+    out.push_back({1 / e, apply(Op::Inv, euler()), false});
+    out.push_back({e * e, apply(Op::Square, euler()), false});
+    out.push_back({std::sqrt(e), apply(Op::Sqrt, euler()), false});
+}
+
+void add_square_roots(std::vector<ExactValue>& out) {
+    for (int n = 2; n <= 30; ++n) {
+        const int root = static_cast<int>(std::lround(std::sqrt(n)));
+        if (root * root == n) continue;
+        const double s = std::sqrt(double(n));
+        const Nodes sqrt_n = apply(Op::Sqrt, number(n));
+        out.push_back({s, sqrt_n, false});
+        out.push_back({1 / s, apply(Op::Inv, sqrt_n), false});
+        for (int k = 2; k <= 4; ++k) {
+            out.push_back({s / k, apply(Op::Div, sqrt_n, number(k)), false});
+            out.push_back({k * s, apply(Op::Mul, number(k), sqrt_n), true});
+        }
+    }
+}
+
+// All candidates sorted by value; of values equal up to rounding (sqrt(8)/2 and sqrt(2)) only the
+// shortest form is kept.
+std::vector<ExactValue> build_exact_values() {
+    std::vector<ExactValue> all;
+    add_rationals(all);
+    add_pi_multiples(all);
+    add_euler_powers(all);
+    add_square_roots(all);
+    std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.value < b.value; });
+    std::vector<ExactValue> kept;
+    for (auto& candidate : all) {
+        if (!kept.empty() && candidate.value - kept.back().value <= 1e-12 * candidate.value) {
+            if (candidate.nodes.size() < kept.back().nodes.size()) kept.back() = std::move(candidate);
+            continue;
+        }
+        kept.push_back(std::move(candidate));
+    }
+    return kept;
+}
+
+const std::vector<ExactValue>& exact_values() {
+    static const std::vector<ExactValue> table = build_exact_values();
+    return table;
+}
+
+// ---- candidates for one constant -------------------------------------------------------------------
+
+struct Candidate {
+    double distance;  // relative to the constant; absolute for 0
+    Nodes nodes;
+};
+
+Nodes with_sign(const ExactValue& exact, bool negative) {
+    Nodes nodes = exact.nodes;
+    if (!negative) return nodes;
+    if (exact.leading_factor) nodes[0].value = -nodes[0].value;
+    else nodes.push_back(Node::function(Op::Neg));
+    return nodes;
+}
+
+// The exact values near v, nearest first, at most options.tries_per_constant of them.
+std::vector<Candidate> candidates_near(double v, const SnapOptions& options) {
+    std::vector<Candidate> found;
+    const double a = std::abs(v);
+    const double radius = options.search_radius;
+    if (a <= radius) found.push_back({a, number(0)});
+    if (a > 0) {
+        const auto& table = exact_values();
+        auto it = std::lower_bound(table.begin(), table.end(), a * (1 - radius),
+                                   [](const ExactValue& e, double x) { return e.value < x; });
+        for (; it != table.end() && it->value <= a * (1 + radius); ++it)
+            found.push_back({std::abs(it->value - a) / a, with_sign(*it, v < 0)});
+        // integers past the table's rationals
+        const double n = std::round(a);
+        if (n > 100 && n < 0x1p53 && std::abs(n - a) <= radius * a)
+            found.push_back({std::abs(n - a) / a, number(v < 0 ? -n : n)});
+    }
+    std::stable_sort(found.begin(), found.end(),
+                     [](const Candidate& x, const Candidate& y) { return x.distance < y.distance; });
+    if (found.size() > options.tries_per_constant) found.resize(options.tries_per_constant);
+    return found;
+}
+
+// The tree with its k-th fittable constant (postfix order) replaced by the subtree `nodes`.
+Tree substitute(const Tree& tree, std::size_t k, const Nodes& nodes) {
+    std::vector<Node> out;
+    out.reserve(tree.length() + nodes.size());
+    std::size_t seen = 0;
+    for (const Node& node : tree.nodes()) {
+        if (node.op == Op::Constant && seen++ == k) out.insert(out.end(), nodes.begin(), nodes.end());
+        else out.push_back(node);
+    }
+    return Tree(std::move(out));  // recomputes subtree sizes
+}
+
+}  // namespace
+
+Tree snap_constants(const Tree& tree, const RefitLoss& refit, const SnapOptions& options) {
+    Tree base = tree;
+    const auto reference = refit(base);
+    if (!reference) return simplify(tree);
+    // Every snap is measured against the unsnapped fit, so small losses cannot pile up.
+    const double allowed = *reference * (1 + options.relative_tolerance) + options.absolute_tolerance;
+
+    // Constants are named by their rank in the original tree. A snapped one leaves the tree, so its
+    // current position among the remaining constants is its rank less the snapped ones before it.
+    const std::size_t count = base.constant_count();
+    std::vector<bool> tried(count, false), snapped(count, false);
+    auto position = [&](std::size_t rank) {
+        return rank - static_cast<std::size_t>(std::count(snapped.begin(), snapped.begin() + rank, true));
+    };
+
+    for (;;) {
+        // the most obviously exact constant first, judged on the current (refitted) values
+        const auto values = base.constants();
+        std::size_t best = count;
+        std::vector<Candidate> best_candidates;
+        for (std::size_t rank = 0; rank < count; ++rank) {
+            if (tried[rank]) continue;
+            auto candidates = candidates_near(values[position(rank)], options);
+            if (candidates.empty()) {
+                tried[rank] = true;
+                continue;
+            }
+            if (best == count || candidates[0].distance < best_candidates[0].distance) {
+                best = rank;
+                best_candidates = std::move(candidates);
+            }
+        }
+        if (best == count) break;
+        tried[best] = true;
+        for (const auto& candidate : best_candidates) {
+            Tree trial = substitute(base, position(best), candidate.nodes);
+            const auto loss = refit(trial);
+            if (loss && *loss <= allowed) {
+                base = std::move(trial);
+                snapped[best] = true;
+                break;
+            }
+        }
+    }
+    return simplify(base);
+}
+
+}  // namespace occam

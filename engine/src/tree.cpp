@@ -1,0 +1,82 @@
+#include "occam/tree.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cassert>
+
+namespace occam {
+
+void Tree::update_sizes() {
+    for (std::size_t i = 0; i < nodes_.size(); ++i) {
+        auto& node = nodes_[i];
+        std::size_t size = 1;
+        std::size_t child = i;
+        for (int k = 0; k < arity(node.op); ++k) {
+            assert(child > 0);
+            size += nodes_[child - 1].size;
+            child -= nodes_[child - 1].size;
+        }
+        node.size = static_cast<std::uint16_t>(size);
+    }
+}
+
+std::size_t Tree::depth() const {
+    // depth of node i = 1 + max depth of its children; children precede parents in postfix order
+    std::vector<std::size_t> depth(nodes_.size(), 1);
+    std::size_t deepest = 0;
+    for (std::size_t i = 0; i < nodes_.size(); ++i) {
+        std::size_t child = i;
+        for (int k = 0; k < arity(nodes_[i].op); ++k) {
+            depth[i] = std::max(depth[i], depth[child - 1] + 1);
+            child -= nodes_[child - 1].size;
+        }
+        deepest = std::max(deepest, depth[i]);
+    }
+    return deepest;
+}
+
+int Tree::complexity() const {
+    int total = 0;
+    for (const auto& node : nodes_) total += info(node.op).complexity;
+    return total;
+}
+
+std::size_t Tree::constant_count() const {
+    return static_cast<std::size_t>(
+        std::count_if(nodes_.begin(), nodes_.end(), [](const Node& n) { return n.op == Op::Constant; }));
+}
+
+std::vector<double> Tree::constants() const {
+    std::vector<double> values;
+    for (const auto& node : nodes_) {
+        if (node.op == Op::Constant) values.push_back(node.value);
+    }
+    return values;
+}
+
+void Tree::set_constants(std::span<const double> values) {
+    std::size_t k = 0;
+    for (auto& node : nodes_) {
+        if (node.op == Op::Constant) node.value = values[k++];
+    }
+    assert(k == values.size());
+}
+
+std::uint64_t Tree::hash() const {
+    // FNV-1a over the fields that define the expression; size is implied by the postfix order.
+    std::uint64_t h = 1469598103934665603ULL;
+    auto mix = [&h](std::uint64_t x) {
+        for (int b = 0; b < 8; ++b) {
+            h ^= (x >> (8 * b)) & 0xffU;
+            h *= 1099511628211ULL;
+        }
+    };
+    for (const auto& node : nodes_) {
+        mix(static_cast<std::uint64_t>(node.op));
+        mix(node.index);
+        mix(std::bit_cast<std::uint64_t>(node.value));
+    }
+    return h;
+}
+
+}  // namespace occam

@@ -1,0 +1,80 @@
+#include "occam/front_format.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "occam/print.hpp"
+
+namespace occam {
+
+std::optional<FrontFormat> front_format_from_name(std::string_view name) {
+    if (name == "table") return FrontFormat::Table;
+    if (name == "json") return FrontFormat::Json;
+    if (name == "sympy") return FrontFormat::Sympy;
+    if (name == "latex") return FrontFormat::Latex;
+    if (name == "c") return FrontFormat::C;
+    return std::nullopt;
+}
+
+namespace {
+
+std::string table(const Front& front) {
+    std::string out = fmt::format("{:>2} {:>10} {:>12} {:>14}  {}\n", "", "complexity", "loss (NMSE)", "R2", "formula");
+    for (std::size_t i = 0; i < front.entries.size(); ++i) {
+        const auto& e = front.entries[i];
+        out += fmt::format("{:>2} {:>10} {:>12.4g} {:>14.10f}  {}\n", i == front.recommended ? "*" : "", e.complexity,
+                           e.validation_loss, e.validation_r2, to_infix(e.formula, front.variables));
+    }
+    out += "* recommended: the largest drop in log loss per unit of complexity, within 1.5x of the lowest loss\n"
+           "  loss and R2 are on the validation rows\n";
+    return out;
+}
+
+std::string json(const Front& front) {
+    nlohmann::json entries = nlohmann::json::array();
+    for (std::size_t i = 0; i < front.entries.size(); ++i) {
+        const auto& e = front.entries[i];
+        entries.push_back({{"complexity", e.complexity},
+                           {"constants", e.constants},
+                           {"train_loss", e.train_loss},
+                           {"validation_loss", e.validation_loss},
+                           {"validation_r2", e.validation_r2},
+                           {"recommended", i == front.recommended},
+                           {"infix", to_infix(e.formula, front.variables)},
+                           {"sympy", to_sympy(e.formula, front.variables)},
+                           {"latex", to_latex(e.formula, front.variables)},
+                           {"c", to_c(e.formula, front.variables)}});
+    }
+    const auto& p = front.final_progress;
+    const nlohmann::json document{{"variables", front.variables},
+                                  {"front", entries},
+                                  {"interrupted", front.interrupted},
+                                  {"search",
+                                   {{"seconds", p.elapsed_seconds},
+                                    {"generations", p.generations},
+                                    {"evaluations", p.evaluations}}}};
+    return document.dump(2) + "\n";
+}
+
+template <typename Printer>
+std::string one_per_line(const Front& front, Printer print) {
+    std::string out;
+    for (const auto& e : front.entries) out += print(e.formula, front.variables) + "\n";
+    return out;
+}
+
+}  // namespace
+
+std::string format_front(const Front& front, FrontFormat format) {
+    switch (format) {
+        case FrontFormat::Table: return table(front);
+        case FrontFormat::Json: return json(front);
+        case FrontFormat::Sympy: return one_per_line(front, to_sympy);
+        case FrontFormat::Latex: return one_per_line(front, to_latex);
+        case FrontFormat::C: return one_per_line(front, to_c);
+    }
+    return {};
+}
+
+}  // namespace occam

@@ -1,0 +1,139 @@
+// snap_constants against data from known laws, with a small Gauss-Newton refit standing in for the
+// engine's constant fitter.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <optional>
+#include <vector>
+
+#include <Eigen/QR>
+
+#include "occam/interpreter.hpp"
+#include "occam/random.hpp"
+#include "occam/snap.hpp"
+
+using namespace occam;
+
+namespace {
+
+Node f(Op op) { return Node::function(op); }
+Node c(double v) { return Node::constant(v); }
+const Node x = Node::variable(0);
+
+struct Data {
+    Eigen::ArrayXXd X;
+    Eigen::ArrayXd y;
+};
+
+// y = law(x) + noise on 200 rows with x in [0.5, 2].
+template <class Law>
+Data make_data(Law law, double noise = 0.0, std::uint64_t seed = 7) {
+    Random rng(seed);
+    Data d{Eigen::ArrayXXd(200, 1), Eigen::ArrayXd(200)};
+    for (Eigen::Index r = 0; r < 200; ++r) {
+        d.X(r, 0) = rng.uniform(0.5, 2.0);
+        d.y[r] = law(d.X(r, 0)) + noise * rng.normal();
+    }
+    return d;
+}
+
+// Least squares over the tree's constants: a few Gauss-Newton steps, exact in one step when the
+// tree is linear in them. Returns the mean squared error.
+std::optional<double> refit_least_squares(Tree& tree, const Data& d) {
+    Interpreter interpreter;
+    Eigen::ArrayXd out(d.y.size());
+    const auto k = static_cast<Eigen::Index>(tree.constant_count());
+    if (k > 0) {
+        Eigen::ArrayXXd jacobian(d.y.size(), k);
+        auto constants = tree.constants();
+        for (int step = 0; step < 5; ++step) {
+            if (!interpreter.evaluate(tree, d.X, out, jacobian)) return std::nullopt;
+            const Eigen::VectorXd residual = (d.y - out).matrix();
+            const Eigen::VectorXd delta = jacobian.matrix().colPivHouseholderQr().solve(residual);
+            for (Eigen::Index j = 0; j < k; ++j) constants[static_cast<std::size_t>(j)] += delta[j];
+            tree.set_constants(constants);
+        }
+    }
+    if (!interpreter.evaluate(tree, d.X, out)) return std::nullopt;
+    return (d.y - out).square().mean();
+}
+
+RefitLoss refit_on(const Data& d) {
+    return [&d](Tree& tree) { return refit_least_squares(tree, d); };
+}
+
+double max_error(const Tree& tree, const Data& d) {
+    Interpreter interpreter;
+    Eigen::ArrayXd out(d.y.size());
+    REQUIRE(interpreter.evaluate(tree, d.X, out));
+    double worst = 0;
+    for (Eigen::Index r = 0; r < out.size(); ++r) worst = std::max(worst, std::abs(out[r] - d.y[r]));
+    return worst;
+}
+
+bool contains(const Tree& tree, Op op) {
+    for (const auto& node : tree.nodes()) {
+        if (node.op == op) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("snapping recovers 0.5*x^2 + 3 exactly") {
+    const auto d = make_data([](double v) { return 0.5 * v * v + 3; });
+    const Tree fitted({c(0.49999997), x, f(Op::Square), f(Op::Mul), c(3.0000001), f(Op::Add)});
+    const Tree snapped = snap_constants(fitted, refit_on(d));
+    CHECK(snapped.constant_count() == 0);
+    CHECK(max_error(snapped, d) <= 1e-12);
+}
+
+TEST_CASE("snapping recovers x/3 as an exact quotient") {
+    const auto d = make_data([](double v) { return v / 3; });
+    const Tree snapped = snap_constants(Tree({c(0.3333), x, f(Op::Mul)}), refit_on(d));
+    CHECK(snapped.constant_count() == 0);
+    CHECK(max_error(snapped, d) <= 1e-12);
+}
+
+TEST_CASE("snapping turns 3.14159265 into pi") {
+    const auto d = make_data([](double v) { return 3.14159265 * v; });
+    const Tree snapped = snap_constants(Tree({c(3.1416), x, f(Op::Mul)}), refit_on(d));
+    CHECK(snapped.constant_count() == 0);
+    CHECK(contains(snapped, Op::Pi));
+    CHECK(max_error(snapped, d) <= 1e-8);
+}
+
+TEST_CASE("snapping deletes a negligible term and negates exact values") {
+    const auto d = make_data([](double v) { return -2 * v; });
+    const Tree fitted({c(-1.9999999), x, f(Op::Mul), c(1e-9), f(Op::Add)});
+    const Tree snapped = snap_constants(fitted, refit_on(d));
+    CHECK(snapped.constant_count() == 0);
+    CHECK(snapped.length() == 3);  // -2*x
+    CHECK(max_error(snapped, d) <= 1e-12);
+}
+
+TEST_CASE("snapping keeps a constant that the noisy data pin away from every exact value") {
+    const auto d = make_data([](double v) { return 0.4737 * v; }, /*noise=*/0.01);
+    int refits = 0;
+    const RefitLoss counting = [&](Tree& tree) {
+        ++refits;
+        return refit_least_squares(tree, d);
+    };
+    const Tree snapped = snap_constants(Tree({c(0.47), x, f(Op::Mul)}), counting);
+    CHECK(refits >= 2);  // sqrt(2)/3 and 1.5/pi lie within 1%: tried and rejected
+    REQUIRE(snapped.constant_count() == 1);
+    CHECK(snapped.constants()[0] == doctest::Approx(0.4737).epsilon(1e-2));
+}
+
+TEST_CASE("snapping rejects candidates that the refit cannot evaluate") {
+    const auto d = make_data([](double v) { return 0.5 * v; });
+    // a refit that only accepts trees that still have a fittable constant
+    const RefitLoss picky = [&d](Tree& tree) -> std::optional<double> {
+        if (tree.constant_count() == 0) return std::nullopt;
+        return refit_least_squares(tree, d);
+    };
+    const Tree snapped = snap_constants(Tree({c(0.5000001), x, f(Op::Mul)}), picky);
+    CHECK(snapped.constant_count() == 1);
+}
