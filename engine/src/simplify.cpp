@@ -129,9 +129,12 @@ struct LikeTerms {
     std::vector<Term> originals;
 };
 
-// A number written with its sign in front: x + -3 reads x - 3.
+// A number or fitted constant written with its sign in front: x + -3 reads x - 3.
 Term signed_term(Expr e) {
-    if (e.is(Op::Number) && e.value < 0) return {true, Expr::number(-e.value)};
+    if ((e.is(Op::Number) || e.is(Op::Constant)) && e.value < 0) {
+        e.value = -e.value;
+        return {true, std::move(e)};
+    }
     return {false, std::move(e)};
 }
 
@@ -141,9 +144,10 @@ void emit_group(LikeTerms& group, std::vector<Term>& out) {
         std::optional<Expr> total;
         if (group.parts.size() > 1) {
             total = fold(join_sum(group.parts));
-        } else if (group.parts[0].expr.is(Op::Number)) {
-            const double v = group.parts[0].expr.value;
-            total = Expr::number(group.parts[0].negative ? -v : v);
+        } else if (group.parts[0].expr.is(Op::Number) || group.parts[0].expr.is(Op::Constant)) {
+            Expr single = group.parts[0].expr;
+            if (group.parts[0].negative) single.value = -single.value;
+            total = std::move(single);
         }
         if (!total) {  // exact but not a short literal (pi + 1), or a lone term: keep as written
             for (auto& term : group.originals) out.push_back(std::move(term));
@@ -155,7 +159,7 @@ void emit_group(LikeTerms& group, std::vector<Term>& out) {
     }
     Expr coefficient = join_sum(group.parts);
     if (auto folded = fold(coefficient)) coefficient = std::move(*folded);
-    if (group.parts.size() == 1 && !(coefficient.is(Op::Number) && coefficient.value < 0)) {
+    if (group.parts.size() == 1 && !((coefficient.is(Op::Number) || coefficient.is(Op::Constant)) && coefficient.value < 0)) {
         out.push_back(std::move(group.originals[0]));  // nothing to merge, no sign to move
         return;
     }
