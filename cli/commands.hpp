@@ -7,5 +7,6 @@ namespace occam::cli {
 void add_sample_command(CLI::App& app);
 void add_eval_command(CLI::App& app);
 void add_search_command(CLI::App& app);
+void add_suite_command(CLI::App& app);
 
 }  // namespace occam::cli

@@ -13,16 +13,6 @@ namespace {
 // Losses below this are rounding noise: formulas there are equally exact, so the simpler one wins.
 constexpr double loss_floor = 1e-24;
 
-Tree make_explicit(const Individual& individual) {
-    if (individual.scaling.scale == 0) return Tree({Node::constant(individual.scaling.offset)});
-    std::vector<Node> nodes(individual.tree.nodes().begin(), individual.tree.nodes().end());
-    nodes.push_back(Node::constant(individual.scaling.scale));
-    nodes.push_back(Node::function(Op::Mul));
-    nodes.push_back(Node::constant(individual.scaling.offset));
-    nodes.push_back(Node::function(Op::Add));
-    return Tree(std::move(nodes));
-}
-
 double variance(const Eigen::ArrayXd& y) {
     const double v = (y - y.mean()).square().mean();
     return v > 0 ? v : 1.0;
@@ -73,7 +63,7 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
     Interpreter interpreter;
     Eigen::ArrayXd prediction(valid_y.size());
     for (const auto& [complexity, individual] : archive.entries()) {
-        Tree formula = simplify(make_explicit(individual));
+        Tree formula = simplify(explicit_tree(individual));
         auto train_loss = refit(formula);
         if (!train_loss) continue;
         if (fitting.snap) {

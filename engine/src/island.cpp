@@ -58,6 +58,19 @@ void Island::initialize() {
     oldest_ = 0;
 }
 
+IslandState Island::state() const {
+    return {population_, oldest_, rng_.state(), evaluations_, fitter_.node_rows(), archive_};
+}
+
+void Island::restore(IslandState state) {
+    population_ = std::move(state.population);
+    oldest_ = state.oldest;
+    rng_.set_state(state.random);
+    evaluations_ = state.evaluations;
+    fitter_.set_node_rows(state.node_rows);
+    archive_ = std::move(state.archive);
+}
+
 const Individual& Island::tournament() {
     const Individual* winner = &population_[rng_.below(population_.size())];
     for (std::size_t k = 1; k < options_.population.tournament_size; ++k) {

@@ -46,8 +46,8 @@ OperatorSet OperatorSet::parse(std::string_view list) {
 OperatorSet OperatorSet::arithmetic() { return OperatorSet({Op::Add, Op::Sub, Op::Mul, Op::Div}); }
 
 OperatorSet OperatorSet::standard() {
-    return OperatorSet({Op::Add, Op::Sub, Op::Mul, Op::Div, Op::Neg, Op::Square, Op::Sqrt, Op::Exp, Op::Log,
-                        Op::Sin, Op::Cos, Op::Inv});
+    return OperatorSet({Op::Add, Op::Sub, Op::Mul, Op::Div, Op::Neg, Op::Square, Op::Cube, Op::Sqrt, Op::Exp,
+                        Op::Log, Op::Sin, Op::Cos, Op::Asin, Op::Inv});
 }
 
 std::string OperatorSet::names() const {

@@ -6,8 +6,10 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 
 #include "front_builder.hpp"
+#include "occam/checkpoint.hpp"
 #include "occam/island.hpp"
 
 namespace occam {
@@ -51,6 +53,10 @@ Front search(const Problem& problem, const SearchOptions& options, const Progres
         options.threads == 0 ? static_cast<std::size_t>(tbb::info::default_concurrency()) : options.threads;
     tbb::task_arena arena(static_cast<int>(threads));
 
+    // read before any work, so a damaged or mismatched checkpoint fails at once
+    std::optional<SearchState> resumed;
+    if (!options.checkpoint.resume.empty()) resumed = read_checkpoint(options.checkpoint.resume, problem, options);
+
     std::vector<std::unique_ptr<Island>> islands;
     for (std::size_t i = 0; i < options.population.islands; ++i)
         islands.push_back(std::make_unique<Island>(problem, options, i));
@@ -59,10 +65,27 @@ Front search(const Problem& problem, const SearchOptions& options, const Progres
             tbb::parallel_for(std::size_t{0}, islands.size(), [&](std::size_t i) { work(*islands[i]); });
         });
     };
-    run_on_islands([](Island& island) { island.initialize(); });
 
     ParetoArchive archive;
     Totals totals;
+    Totals earlier;  // work done before a resume: throughput counts only this run's
+    if (resumed) {
+        for (std::size_t i = 0; i < islands.size(); ++i) {
+            islands[i]->restore(std::move(resumed->islands[i]));
+            earlier.evaluations += islands[i]->evaluations();
+            earlier.node_rows += islands[i]->node_rows();
+        }
+        archive = std::move(resumed->archive);
+        totals.generations = resumed->generations;
+    } else {
+        run_on_islands([](Island& island) { island.initialize(); });
+    }
+    const auto save_checkpoint = [&] {
+        SearchState state{.islands = {}, .archive = archive, .generations = totals.generations};
+        for (const auto& island : islands) state.islands.push_back(island->state());
+        write_checkpoint(options.checkpoint.path, state, problem, options);
+    };
+
     Progress progress;
     const auto take_stock = [&] {
         totals.evaluations = 0;
@@ -75,18 +98,25 @@ Front search(const Problem& problem, const SearchOptions& options, const Progres
         progress.elapsed_seconds = elapsed();
         progress.generations = totals.generations;
         progress.evaluations = totals.evaluations;
-        progress.evaluations_per_second = totals.evaluations / std::max(progress.elapsed_seconds, 1e-9);
-        progress.node_rows_per_second = static_cast<double>(totals.node_rows) / std::max(progress.elapsed_seconds, 1e-9);
+        progress.evaluations_per_second =
+            static_cast<double>(totals.evaluations - earlier.evaluations) / std::max(progress.elapsed_seconds, 1e-9);
+        progress.node_rows_per_second =
+            static_cast<double>(totals.node_rows - earlier.node_rows) / std::max(progress.elapsed_seconds, 1e-9);
         progress.best_loss = archive.best_loss();
         progress.front_size = archive.size();
+        progress.archive = &archive;
         if (on_progress) on_progress(progress);
     };
     take_stock();
 
     // Generations per epoch are fixed, so with a generation or evaluation budget every island does
     // the same work whatever the thread count; only the time limit and Ctrl-C cut an epoch short.
+    // Barriers fall on multiples of generations_per_epoch counted over the whole search, resumes
+    // included, and a generation budget that ends between them stops without migrating: so 10
+    // generations and a resume to 20 migrate exactly where one run of 20 does.
+    const std::size_t per_epoch = options.population.generations_per_epoch;
     while (!out_of_budget(options.budget, totals, elapsed(), archive.best_loss()) && !stopping()) {
-        std::size_t epoch = options.population.generations_per_epoch;
+        std::size_t epoch = per_epoch - static_cast<std::size_t>(totals.generations) % per_epoch;
         if (options.budget.max_generations)
             epoch = std::min<std::size_t>(epoch, static_cast<std::size_t>(*options.budget.max_generations - totals.generations));
         const double time_limit = options.budget.time_limit ? options.budget.time_limit->count() : INFINITY;
@@ -97,8 +127,9 @@ Front search(const Problem& problem, const SearchOptions& options, const Progres
             }
         });
         totals.generations += static_cast<long long>(epoch);
-        migrate(islands, options.population.migrants);
+        if (static_cast<std::size_t>(totals.generations) % per_epoch == 0) migrate(islands, options.population.migrants);
         take_stock();
+        if (!options.checkpoint.path.empty()) save_checkpoint();
     }
 
     Front front = build_front(problem, archive, options.fitting);

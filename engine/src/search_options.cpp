@@ -28,6 +28,7 @@ void SearchOptions::validate() const {
     if (population.max_length > 1000) fail(fmt::format("--max-length must be at most 1000, not {}", population.max_length));
     if (population.max_depth < 2) fail(fmt::format("--max-depth must be at least 2, not {}", population.max_depth));
     if (population.tournament_size == 0) fail("the tournament size must be at least 1");
+    if (population.generations_per_epoch == 0) fail("the generations per epoch must be at least 1");
     if (population.migrants >= population.population_size) fail("--migrants must be below the population size");
     if (fitting.iterations < 0) fail("--lm-iterations must not be negative");
     if (fitting.max_rows < 8) fail("--fit-rows must be at least 8");

@@ -162,9 +162,10 @@ std::vector<Candidate> candidates_near(double v, const SnapOptions& options) {
                                    [](const ExactValue& e, double x) { return e.value < x; });
         for (; it != table.end() && it->value <= a * (1 + radius); ++it)
             found.push_back({std::abs(it->value - a) / a, with_sign(*it, v < 0)});
-        // integers past the table's rationals
+        // integers past the table's rationals, only when the fit already sits on one: a free factor
+        // that another constant compensates (c1 * 4521.0003 * x) would otherwise snap to noise
         const double n = std::round(a);
-        if (n > 100 && n < 0x1p53 && std::abs(n - a) <= radius * a)
+        if (n > 100 && n < 0x1p53 && std::abs(n - a) <= 1e-9 * a)
             found.push_back({std::abs(n - a) / a, number(v < 0 ? -n : n)});
     }
     std::stable_sort(found.begin(), found.end(),

@@ -34,6 +34,7 @@ public:
                   const Eigen::Ref<const Eigen::ArrayXd>& y, bool use_scaling = true);
 
     long long node_rows() const { return node_rows_; }  // nodes x rows evaluated so far, for throughput
+    void set_node_rows(long long count) { node_rows_ = count; }  // when resuming from a checkpoint
 
 private:
     int iterations_;

@@ -17,6 +17,9 @@ struct Individual {
     bool valid() const { return std::isfinite(loss); }
 };
 
+// The formula as a user reads it: offset + scale * tree, with the fitted scaling as constants.
+Tree explicit_tree(const Individual& individual);
+
 // Lower loss wins; between equal losses, the simpler formula.
 inline bool better(const Individual& a, const Individual& b) {
     if (a.loss != b.loss) return a.loss < b.loss;

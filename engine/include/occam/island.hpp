@@ -15,12 +15,26 @@
 
 namespace occam {
 
+// Everything an island needs to continue exactly where it stopped: written into checkpoints.
+struct IslandState {
+    std::vector<Individual> population;
+    std::size_t oldest = 0;  // ring position: the member the next child replaces
+    Random::State random{};
+    long long evaluations = 0;
+    long long node_rows = 0;
+    ParetoArchive archive;
+};
+
 class Island {
 public:
     Island(const Problem& problem, const SearchOptions& options, std::size_t index);
 
     void initialize();
     void run_generation();
+
+    IslandState state() const;
+    // Instead of initialize(): continue from a saved state (population size checked by the caller).
+    void restore(IslandState state);
 
     // The best `count` members by loss, for migration.
     std::vector<Individual> emigrants(std::size_t count) const;

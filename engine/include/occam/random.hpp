@@ -2,6 +2,7 @@
 // A small, fast, portable random generator (xoshiro256**, seeded through splitmix64) and the two
 // draws occam needs. Written out here rather than using <random> distributions because those differ
 // between standard libraries, and occam promises the same numbers for the same seed everywhere.
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <numbers>
@@ -11,6 +12,7 @@ namespace occam {
 class Random {
 public:
     using result_type = std::uint64_t;
+    using State = std::array<std::uint64_t, 4>;
     explicit Random(std::uint64_t seed = 1) {
         for (auto& word : state_) word = splitmix(seed);
     }
@@ -29,6 +31,10 @@ public:
         return result;
     }
 
+    // The four state words, so a checkpoint can continue the exact stream (never all zero).
+    const State& state() const { return state_; }
+    void set_state(const State& state) { state_ = state; }
+
     double uniform() { return static_cast<double>((*this)() >> 11) * 0x1.0p-53; }  // [0, 1)
     double uniform(double low, double high) { return low + (high - low) * uniform(); }
     std::size_t below(std::size_t n) { return static_cast<std::size_t>(uniform() * static_cast<double>(n)); }
@@ -46,7 +52,7 @@ private:
         z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
         return z ^ (z >> 31);
     }
-    std::uint64_t state_[4];
+    State state_;
 };
 
 }  // namespace occam

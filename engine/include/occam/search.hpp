@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "occam/pareto_archive.hpp"
 #include "occam/problem.hpp"
 #include "occam/search_options.hpp"
 #include "occam/tree.hpp"
@@ -22,6 +23,7 @@ struct Progress {
     double node_rows_per_second = 0;
     double best_loss = INFINITY;  // training NMSE
     std::size_t front_size = 0;
+    const ParetoArchive* archive = nullptr;  // all islands' archives merged, valid during the callback
 };
 using ProgressCallback = std::function<void(const Progress&)>;
 

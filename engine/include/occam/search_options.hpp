@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "occam/operator_set.hpp"
 #include "occam/variation.hpp"
@@ -36,6 +37,15 @@ struct FittingOptions {
     bool snap = true;               // try exact values for fitted constants
 };
 
+// Saving a search at its barriers and continuing it later (format in checkpoint.cpp). A resumed
+// search must use the same options and data (checked); only the budget, threads and front options
+// may change. Generation and evaluation budgets count the resumed work too, so 10 generations and
+// a resume to 20 give the same front as one run of 20; the time limit counts from the resume.
+struct CheckpointOptions {
+    std::string path;    // written at every barrier, through path.tmp and a rename; empty: none
+    std::string resume;  // continue from this checkpoint; empty: start afresh
+};
+
 struct SearchOptions {
     std::uint64_t seed = 1;
     std::size_t threads = 0;  // 0: all cores
@@ -44,6 +54,7 @@ struct SearchOptions {
     PopulationOptions population;
     FittingOptions fitting;
     MutationWeights mutation;
+    CheckpointOptions checkpoint;
 
     // input_error naming the first impossible option
     void validate() const;

@@ -1,0 +1,26 @@
+#pragma once
+// The benchmark problems of a suite: what to learn and where its data comes from.
+#include <string>
+#include <vector>
+
+#include "occam/sampling.hpp"
+
+namespace occam {
+
+struct SuiteProblem {
+    std::string id;                       // "I.6.2a", "strogatz_bacres1"
+    std::string target;                   // target column name
+    std::string formula;                  // the true law, in the tables' Python syntax
+    std::vector<VariableRange> variables; // inputs in column order, with sampling ranges
+    std::string data_file;                // data to read (Strogatz); empty: sample from the ranges
+};
+
+// The 100 Feynman equations from FeynmanEquations.csv (variable names from the vK_name cells).
+std::vector<SuiteProblem> load_feynman(const std::string& directory);
+// The 14 Strogatz ODE right-hand sides; ranges are the bounding box of each data file.
+std::vector<SuiteProblem> load_strogatz(const std::string& directory);
+
+// Splits one line of a table without quoted fields (both suite tables are such).
+std::vector<std::string> split_fields(std::string line, char separator = ',');
+
+}  // namespace occam

@@ -1,0 +1,40 @@
+#pragma once
+// Runs one benchmark problem end to end: data (sampled or read), search, the recommended formula,
+// and the honest verdict on it.
+#include <atomic>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "occam/exactness.hpp"
+#include "occam/search_options.hpp"
+#include "occam/suite_manifest.hpp"
+
+namespace occam {
+
+struct SuiteOptions {
+    double noise = 0;            // Gaussian noise on the target, sd = noise x RMS (sampled problems)
+    std::size_t rows = 10000;    // rows sampled per Feynman problem
+    std::uint64_t seed = 1;
+    SearchOptions search;        // budget, threads, operators, ...
+};
+
+struct SuiteOutcome {
+    std::string id;
+    bool exact = false;
+    double max_relative_error = INFINITY;
+    double test_r2 = 0;
+    int complexity = 0;
+    double seconds = 0;                        // the whole search
+    std::optional<double> seconds_to_exact;    // first barrier whose archive held an exact formula
+    std::string formula;                       // the recommended formula, infix
+    bool interrupted = false;
+};
+
+SuiteOutcome run_suite_problem(const SuiteProblem& problem, const SuiteOptions& options,
+                               const std::atomic<bool>* stop = nullptr);
+
+// "feynman: 71/100 exact, 93/100 R²≥0.999, median 14 s"
+std::string suite_summary(const std::string& suite, const std::vector<SuiteOutcome>& outcomes);
+
+}  // namespace occam

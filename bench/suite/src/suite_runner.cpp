@@ -1,0 +1,137 @@
+#include "occam/suite_runner.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+
+#include "occam/interpreter.hpp"
+#include "occam/metrics.hpp"
+#include "occam/parse.hpp"
+#include "occam/print.hpp"
+#include "occam/random.hpp"
+#include "occam/search.hpp"
+
+namespace occam {
+namespace {
+
+std::vector<std::string> names_of(const std::vector<VariableRange>& ranges) {
+    std::vector<std::string> names;
+    for (const auto& r : ranges) names.push_back(r.name);
+    return names;
+}
+
+Dataset rows_of(const Dataset& data, const std::vector<Eigen::Index>& rows) {
+    Eigen::ArrayXXd values(static_cast<Eigen::Index>(rows.size()), data.cols());
+    for (std::size_t i = 0; i < rows.size(); ++i) values.row(static_cast<Eigen::Index>(i)) = data.values().row(rows[i]);
+    return Dataset(data.names(), std::move(values));
+}
+
+// Training and test data in the problem's column order: inputs, then the target.
+struct SuiteData {
+    Dataset train;
+    Eigen::ArrayXXd test_inputs;
+    Eigen::ArrayXd test_target;
+};
+
+SuiteData prepare(const SuiteProblem& problem, const Tree& truth, const SuiteOptions& options) {
+    const auto inputs = static_cast<Eigen::Index>(problem.variables.size());
+    if (problem.data_file.empty()) {
+        // Feynman: noisy training rows, noise-free test rows from the same ranges
+        const auto train = sample_formula(truth, problem.variables,
+                                          {.rows = options.rows, .seed = options.seed, .noise = options.noise, .target = problem.target});
+        const auto test = sample_formula(truth, problem.variables, {.rows = 2000, .seed = options.seed + 7, .target = problem.target});
+        return {train, test.values().leftCols(inputs), test.values().col(inputs)};
+    }
+    // Strogatz: the file's rows, shuffled by seed, 75 % to search on and 25 % to test
+    const Dataset file = read_csv(problem.data_file);
+    std::vector<std::string> columns = names_of(problem.variables);
+    columns.push_back(problem.target);
+    Eigen::ArrayXXd ordered(file.rows(), static_cast<Eigen::Index>(columns.size()));
+    for (std::size_t c = 0; c < columns.size(); ++c) ordered.col(static_cast<Eigen::Index>(c)) = file.column(columns[c]);
+    const Dataset data(columns, std::move(ordered));
+    std::vector<Eigen::Index> order(static_cast<std::size_t>(data.rows()));
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<Eigen::Index>(i);
+    Random rng(options.seed);
+    for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.below(i)]);
+    const auto train_rows = static_cast<std::ptrdiff_t>(order.size() * 3 / 4);
+    const Dataset train = rows_of(data, {order.begin(), order.begin() + train_rows});
+    const Dataset test = rows_of(data, {order.begin() + train_rows, order.end()});
+    return {train, test.values().leftCols(inputs), test.values().col(inputs)};
+}
+
+// Watches the archive at every barrier and notes when it first holds an exact formula. Each
+// archive member is judged once (cheaper settings than the final verdict: this is a timer).
+class FirstExactWatcher {
+public:
+    FirstExactWatcher(const Tree& truth, const std::vector<VariableRange>& ranges) : truth_(truth), ranges_(ranges) {}
+
+    void operator()(const Progress& progress) {
+        if (found_ || progress.archive == nullptr) return;
+        for (const auto& [complexity, individual] : progress.archive->entries()) {
+            const Tree candidate = explicit_tree(individual);
+            if (!judged_.insert(candidate.hash()).second) continue;
+            if (judge_exact(candidate, truth_, ranges_, {.fit_rows = 500, .test_rows = 2000}).exact) {
+                found_ = progress.elapsed_seconds;
+                return;
+            }
+        }
+    }
+    std::optional<double> found() const { return found_; }
+
+private:
+    const Tree& truth_;
+    const std::vector<VariableRange>& ranges_;
+    std::set<std::uint64_t> judged_;
+    std::optional<double> found_;
+};
+
+}  // namespace
+
+SuiteOutcome run_suite_problem(const SuiteProblem& problem, const SuiteOptions& options, const std::atomic<bool>* stop) {
+    const auto names = names_of(problem.variables);
+    const Tree truth = parse_formula(problem.formula, names);
+    const SuiteData data = prepare(problem, truth, options);
+    const Problem search_problem(data.train, problem.target, names, {.seed = options.seed});
+
+    FirstExactWatcher watcher(truth, problem.variables);
+    const auto start = std::chrono::steady_clock::now();
+    const Front front = search(search_problem, options.search, std::ref(watcher), stop);
+
+    SuiteOutcome outcome;
+    outcome.id = problem.id;
+    outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    outcome.interrupted = front.interrupted;
+    if (front.empty()) return outcome;
+    const auto& chosen = front.best();
+    outcome.formula = to_infix(chosen.formula, names);
+    outcome.complexity = chosen.complexity;
+    const auto verdict = judge_exact(chosen.formula, truth, problem.variables);
+    outcome.exact = verdict.exact;
+    outcome.max_relative_error = verdict.max_relative_error;
+    Eigen::ArrayXd prediction(data.test_target.size());
+    Interpreter interpreter;
+    if (interpreter.evaluate(chosen.formula, data.test_inputs, prediction))
+        outcome.test_r2 = fit_metrics(data.test_target, prediction).r2;
+    outcome.seconds_to_exact = watcher.found();
+    // the recommended formula can be exact even when no archive member was judged so in time
+    if (outcome.exact && !outcome.seconds_to_exact) outcome.seconds_to_exact = outcome.seconds;
+    return outcome;
+}
+
+std::string suite_summary(const std::string& suite, const std::vector<SuiteOutcome>& outcomes) {
+    const auto total = outcomes.size();
+    const auto exact = std::count_if(outcomes.begin(), outcomes.end(), [](const SuiteOutcome& o) { return o.exact; });
+    const auto accurate =
+        std::count_if(outcomes.begin(), outcomes.end(), [](const SuiteOutcome& o) { return o.test_r2 >= 0.999; });
+    std::vector<double> seconds;
+    for (const auto& o : outcomes) seconds.push_back(o.seconds);
+    std::sort(seconds.begin(), seconds.end());
+    const double median = seconds.empty() ? 0.0
+                          : seconds.size() % 2 ? seconds[seconds.size() / 2]
+                                               : 0.5 * (seconds[seconds.size() / 2 - 1] + seconds[seconds.size() / 2]);
+    return fmt::format("{}: {}/{} exact, {}/{} R²≥0.999, median {:.0f} s", suite, exact, total, accurate, total, median);
+}
+
+}  // namespace occam

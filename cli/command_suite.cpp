@@ -1,0 +1,127 @@
+// occam suite feynman|strogatz : run a benchmark suite and give an honest verdict per problem.
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "commands.hpp"
+#include "interrupt.hpp"
+#include "occam/error.hpp"
+#include "occam/suite_runner.hpp"
+
+namespace occam::cli {
+namespace {
+
+struct SuiteArgs {
+    std::string suite;
+    std::string only;
+    double time = 60;
+    std::optional<long long> generations;
+    double noise = 0;
+    std::uint64_t seed = 1;
+    std::size_t rows = 10000;
+    std::size_t threads = 2;
+    std::string output;
+    std::string suites_dir = OCCAM_SUITES_DIR;
+};
+
+std::string csv_quoted(const std::string& text) {
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::vector<SuiteProblem> selected(const SuiteArgs& args) {
+    auto problems = args.suite == "feynman" ? load_feynman(args.suites_dir + "/feynman")
+                                            : load_strogatz(args.suites_dir + "/strogatz");
+    if (args.only.empty()) return problems;
+    std::vector<SuiteProblem> chosen;
+    std::size_t start = 0;
+    while (start <= args.only.size()) {
+        auto end = args.only.find(',', start);
+        if (end == std::string::npos) end = args.only.size();
+        const std::string id = args.only.substr(start, end - start);
+        start = end + 1;
+        if (id.empty()) continue;
+        const auto it = std::find_if(problems.begin(), problems.end(), [&](const SuiteProblem& p) { return p.id == id; });
+        if (it == problems.end()) throw input_error(fmt::format("--only: no problem \"{}\" in the {} suite", id, args.suite));
+        chosen.push_back(*it);
+    }
+    return chosen;
+}
+
+void run_suite(const SuiteArgs& args) {
+    if (args.suite != "feynman" && args.suite != "strogatz")
+        throw input_error(fmt::format("unknown suite \"{}\": expected feynman or strogatz", args.suite));
+    const auto problems = selected(args);
+    SuiteOptions options;
+    options.noise = args.noise;
+    options.rows = args.rows;
+    options.seed = args.seed;
+    options.search.seed = args.seed;
+    options.search.threads = args.threads;
+    options.search.budget.time_limit = std::chrono::duration<double>(args.time);
+    if (args.generations) {
+        options.search.budget.max_generations = args.generations;
+        options.search.budget.time_limit.reset();
+    }
+    options.search.validate();
+
+    // Rows are appended and flushed one by one, so an interrupted run keeps what it finished.
+    std::ofstream out;
+    if (!args.output.empty()) {
+        out.open(args.output, std::ios::trunc);
+        if (!out) throw input_error(fmt::format("{}: cannot write file", args.output));
+        out << "id,exact,test_r2,complexity,seconds_to_exact,seconds,max_relative_error,formula\n" << std::flush;
+    }
+    const bool show_progress = isatty(fileno(stderr));
+    const auto& interrupted = install_interrupt_handler();
+    std::vector<SuiteOutcome> outcomes;
+    for (std::size_t i = 0; i < problems.size() && !interrupted; ++i) {
+        if (show_progress) fmt::print(stderr, "[{}/{}] {} ...\r", i + 1, problems.size(), problems[i].id);
+        const auto o = run_suite_problem(problems[i], options, &interrupted);
+        if (o.interrupted) break;  // a cut-short search gets no verdict
+        outcomes.push_back(o);
+        const std::string to_exact = o.seconds_to_exact ? fmt::format("{:.1f}", *o.seconds_to_exact) : "";
+        fmt::print("{:<12} {:<5} R2 {:<12.9f} {:>5.1f} s  {}\n", o.id, o.exact ? "exact" : "no", o.test_r2, o.seconds,
+                   o.formula);
+        std::fflush(stdout);
+        if (out.is_open()) {
+            out << fmt::format("{},{},{:.12g},{},{},{:.2f},{:.3g},{}\n", o.id, o.exact ? "yes" : "no", o.test_r2, o.complexity,
+                               to_exact, o.seconds, o.max_relative_error, csv_quoted(o.formula))
+                << std::flush;
+        }
+    }
+    if (interrupted) fmt::print(stderr, "occam: interrupted after {} of {} problems\n", outcomes.size(), problems.size());
+    fmt::print("{}\n", suite_summary(args.suite, outcomes));
+}
+
+}  // namespace
+
+void add_suite_command(CLI::App& app) {
+    auto args = std::make_shared<SuiteArgs>();
+    auto* cmd = app.add_subcommand("suite", "Run the Feynman or Strogatz benchmark suite with an exact/not-exact verdict "
+                                            "per problem");
+    cmd->add_option("suite", args->suite, "feynman or strogatz")->required();
+    cmd->add_option("--only", args->only, "Comma-separated problem ids, e.g. I.6.2a,I.10.7");
+    cmd->add_option("--time", args->time, "Seconds of search per problem")->capture_default_str()->check(CLI::PositiveNumber);
+    cmd->add_option("--generations", args->generations, "A generation budget per problem instead of a time limit "
+                                                        "(reproducible)");
+    cmd->add_option("--noise", args->noise, "Gaussian noise on sampled targets, sd = level x RMS")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--seed", args->seed, "Random seed for data and search")->capture_default_str();
+    cmd->add_option("--rows", args->rows, "Rows sampled per Feynman problem")->capture_default_str()->check(CLI::Range(16, 10'000'000));
+    cmd->add_option("--threads", args->threads, "Worker threads")->capture_default_str();
+    cmd->add_option("-o,--output", args->output, "CSV file with one row per problem, written as the suite goes");
+    cmd->add_option("--suites", args->suites_dir, "Folder holding the feynman/ and strogatz/ manifests")
+        ->capture_default_str();
+    cmd->callback([args] { run_suite(*args); });
+}
+
+}  // namespace occam::cli

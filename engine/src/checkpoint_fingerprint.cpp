@@ -1,0 +1,78 @@
+#include "checkpoint_fingerprint.hpp"
+
+#include <fmt/format.h>
+
+#include <bit>
+#include <cstdint>
+#include <vector>
+
+namespace occam {
+namespace {
+
+struct Field {
+    const char* key;
+    const char* label;  // as the user knows it: the command-line option where there is one
+    nlohmann::json value;
+};
+
+// Catches a resume on other data of the same shape; word-wise so it stays cheap on big data.
+std::string data_hash(const Problem& problem) {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    const auto mix = [&](const double* values, Eigen::Index count) {
+        for (Eigen::Index i = 0; i < count; ++i) {
+            hash ^= std::bit_cast<std::uint64_t>(values[i]);
+            hash *= 0x100000001b3ULL;
+            hash ^= hash >> 29;
+        }
+    };
+    mix(problem.train_inputs().data(), problem.train_inputs().size());
+    mix(problem.train_target().data(), problem.train_target().size());
+    return fmt::format("{:016x}", hash);
+}
+
+// In the order a mismatch is reported.
+std::vector<Field> fields(const Problem& problem, const SearchOptions& options) {
+    const auto& p = options.population;
+    const auto& m = options.mutation;
+    return {
+        {"seed", "--seed", options.seed},
+        {"islands", "--islands", p.islands},
+        {"population", "--population", p.population_size},
+        {"ops", "--ops", options.operators.names()},
+        {"max_length", "--max-length", p.max_length},
+        {"max_depth", "--max-depth", p.max_depth},
+        {"lm_iterations", "--lm-iterations", options.fitting.iterations},
+        {"fit_rows", "--fit-rows", options.fitting.max_rows},
+        {"generations_per_epoch", "generations per epoch", p.generations_per_epoch},
+        {"migrants", "migrants", p.migrants},
+        {"tournament_size", "tournament size", p.tournament_size},
+        {"crossover_probability", "crossover probability", p.crossover_probability},
+        {"mutation_weights", "mutation weights", {m.point, m.subtree, m.insert, m.hoist, m.constant, m.swap}},
+        {"target", "--target", problem.target_name()},
+        {"inputs", "input columns", problem.input_names()},
+        {"training_rows", "training rows", problem.train_target().size()},
+        {"training_data", "training data", data_hash(problem)},
+    };
+}
+
+}  // namespace
+
+nlohmann::json checkpoint_fingerprint(const Problem& problem, const SearchOptions& options) {
+    nlohmann::json fingerprint = nlohmann::json::object();
+    for (auto& field : fields(problem, options)) fingerprint[field.key] = std::move(field.value);
+    return fingerprint;
+}
+
+std::string fingerprint_difference(const nlohmann::json& saved, const Problem& problem, const SearchOptions& options) {
+    for (const auto& field : fields(problem, options)) {
+        const auto it = saved.find(field.key);
+        if (it == saved.end()) return fmt::format("it does not record {}", field.label);
+        if (*it == field.value) continue;
+        const std::string before = it->dump(), now = field.value.dump();
+        if (before.size() + now.size() > 80) return fmt::format("{} differs", field.label);
+        return fmt::format("{} differs (checkpoint {}, this run {})", field.label, before, now);
+    }
+    return {};
+}
+
+}  // namespace occam
