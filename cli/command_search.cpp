@@ -126,6 +126,14 @@ void add_search_command(CLI::App& app) {
     cmd->add_option("-o,--output", args->output, "Write the front to this file instead of standard output")
         ->group(output);
     cmd->add_flag("-q,--quiet", args->quiet, "No progress line")->group(output);
+
+    const char* checkpoint = "Checkpoint";
+    cmd->add_option("--checkpoint", o.checkpoint.path, "Save the search to this file at every barrier, to --resume later")
+        ->group(checkpoint);
+    cmd->add_option("--resume", o.checkpoint.resume,
+                    "Continue the search saved in this file (same data and options; --generations and "
+                    "--evaluations count the saved work, --time starts afresh)")
+        ->group(checkpoint);
     cmd->callback([args] { run_search(*args); });
 }
 

@@ -76,15 +76,19 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
         candidates.push_back({formula, formula.complexity(), formula.constant_count(), *train_loss,
                               validation_loss, fit_metrics(valid_y, prediction).r2});
     }
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [](const FrontEntry& a, const FrontEntry& b) { return a.complexity < b.complexity; });
+    // simplification and snapping can bring several archive entries to one complexity: by complexity,
+    // then loss, so the first of each complexity is its best
+    std::stable_sort(candidates.begin(), candidates.end(), [](const FrontEntry& a, const FrontEntry& b) {
+        return a.complexity != b.complexity ? a.complexity < b.complexity : a.validation_loss < b.validation_loss;
+    });
 
     Front front;
     front.variables = problem.input_names();
     double lowest = INFINITY;
     for (auto& candidate : candidates) {
         const double loss = std::max(candidate.validation_loss, loss_floor);
-        if (loss < lowest) {
+        const bool same_complexity = !front.entries.empty() && front.entries.back().complexity == candidate.complexity;
+        if (loss < lowest && !same_complexity) {
             lowest = loss;
             front.entries.push_back(std::move(candidate));
         }
