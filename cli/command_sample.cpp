@@ -10,6 +10,7 @@
 #include "occam/error.hpp"
 #include "occam/parse.hpp"
 #include "occam/sampling.hpp"
+#include "option_checks.hpp"
 #include "parse_number.hpp"
 
 namespace occam::cli {
@@ -60,12 +61,12 @@ void add_sample_command(CLI::App& app) {
     cmd->add_option("formula", args->formula, "The formula, e.g. \"exp(-theta**2/2)/sqrt(2*pi)\"")->required();
     cmd->add_option("--var", args->vars, "A variable and its range, name:low:high (repeat for each)")
         ->required();
-    cmd->add_option("--rows", args->options.rows, "Number of rows")->capture_default_str()->check(CLI::PositiveNumber);
+    cmd->add_option("--rows", args->options.rows, "Number of rows")->capture_default_str()->check(positive_count());
     cmd->add_option("--seed", args->options.seed, "Random seed")->capture_default_str();
     cmd->add_option("--noise", args->options.noise,
                     "Gaussian noise on the target, sd = level x RMS of the target")
         ->capture_default_str()
-        ->check(CLI::NonNegativeNumber);
+        ->check(non_negative());
     cmd->add_option("--target", args->options.target, "Name of the target column")->capture_default_str();
     cmd->add_option("-o,--output", args->output, "Output CSV file (default: standard output)");
     cmd->callback([args] { run_sample(*args); });

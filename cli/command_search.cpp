@@ -11,7 +11,7 @@
 #include "occam/error.hpp"
 #include "occam/front_format.hpp"
 #include "occam/search.hpp"
-#include "output_file.hpp"
+#include "occam/atomic_file.hpp"
 
 namespace occam::cli {
 namespace {
@@ -60,7 +60,8 @@ void run_search(SearchArgs& args) {
     const Front front = search(problem, options, show_progress ? ProgressCallback(print_progress) : ProgressCallback{},
                                &interrupted);
     if (show_progress) fmt::print(stderr, "\n");
-    if (front.interrupted && !args.quiet) fmt::print(stderr, "occam: interrupted; the front found so far:\n");
+    // not progress but a warning that the front is partial, so --quiet keeps it
+    if (front.interrupted) fmt::print(stderr, "occam: interrupted; the front found so far:\n");
     const std::string text = format_front(front, *format);
     if (args.output.empty()) {
         fmt::print("{}", text);

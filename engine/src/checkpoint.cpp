@@ -15,6 +15,8 @@
 // ones (the loss of an invalid formula) are the strings "inf", "-inf" and "nan".
 #include "occam/checkpoint.hpp"
 
+#include "occam/atomic_file.hpp"
+
 #include <fmt/format.h>
 
 #include <cerrno>
@@ -77,28 +79,6 @@ json encode(const IslandState& island) {
             {"node_rows", island.node_rows},
             {"population", std::move(population)},
             {"archive", encode(island.archive)}};
-}
-
-void write_atomically(const std::string& path, const std::string& text) {
-    const std::string temporary = path + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (out) out << text;
-        if (out) out.close();
-        if (!out) {
-            const std::string reason = std::strerror(errno);
-            std::error_code ignored;
-            std::filesystem::remove(temporary, ignored);
-            throw input_error(fmt::format("{}: cannot write the checkpoint ({})", path, reason));
-        }
-    }
-    std::error_code error;
-    std::filesystem::rename(temporary, path, error);
-    if (error) {
-        std::error_code ignored;
-        std::filesystem::remove(temporary, ignored);
-        throw input_error(fmt::format("{}: cannot write the checkpoint ({})", path, error.message()));
-    }
 }
 
 // ---- reading: every check names the file and where in it the problem is ----
@@ -262,7 +242,7 @@ void write_checkpoint(const std::string& path, const SearchState& state, const P
                         {"archive", encode(state.archive)},
                         {"islands", std::move(islands)}};
     // column names come from user files: replace invalid UTF-8 rather than fail mid-search
-    write_atomically(path, document.dump(-1, ' ', false, json::error_handler_t::replace) + '\n');
+    write_file_atomically(path, document.dump(-1, ' ', false, json::error_handler_t::replace) + '\n', "the checkpoint");
 }
 
 SearchState read_checkpoint(const std::string& path, const Problem& problem, const SearchOptions& options) {

@@ -11,7 +11,7 @@ namespace {
 
 struct Field {
     const char* key;
-    const char* label;  // as the user knows it: the command-line option where there is one
+    const char* label;  // as the user knows it (the command-line option where there is one), singular
     nlohmann::json value;
 };
 
@@ -43,14 +43,14 @@ std::vector<Field> fields(const Problem& problem, const SearchOptions& options) 
         {"max_depth", "--max-depth", p.max_depth},
         {"lm_iterations", "--lm-iterations", options.fitting.iterations},
         {"fit_rows", "--fit-rows", options.fitting.max_rows},
-        {"generations_per_epoch", "generations per epoch", p.generations_per_epoch},
-        {"migrants", "migrants", p.migrants},
+        {"generations_per_epoch", "number of generations per epoch", p.generations_per_epoch},
+        {"migrants", "number of migrants", p.migrants},
         {"tournament_size", "tournament size", p.tournament_size},
         {"crossover_probability", "crossover probability", p.crossover_probability},
-        {"mutation_weights", "mutation weights", {m.point, m.subtree, m.insert, m.hoist, m.constant, m.swap}},
+        {"mutation_weights", "mutation weighting", {m.point, m.subtree, m.insert, m.hoist, m.constant, m.swap}},
         {"target", "--target", problem.target_name()},
-        {"inputs", "input columns", problem.input_names()},
-        {"training_rows", "training rows", problem.train_target().size()},
+        {"inputs", "list of input columns", problem.input_names()},
+        {"training_rows", "number of training rows", problem.train_target().size()},
         {"training_data", "training data", data_hash(problem)},
     };
 }

@@ -14,7 +14,7 @@ struct SnapOptions {
     double absolute_tolerance = 1e-14;
     // Exact values within this relative distance of a constant are candidates (a constant smaller
     // than this in magnitude may also become 0); the nearest few are tried, each with one refit.
-    double search_radius = 1e-2;
+    double search_radius = 1e-3;
     std::size_t tries_per_constant = 4;
 };
 
