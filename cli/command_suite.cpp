@@ -10,6 +10,7 @@
 #include "interrupt.hpp"
 #include "occam/error.hpp"
 #include "occam/suite_runner.hpp"
+#include "option_checks.hpp"
 
 namespace occam::cli {
 namespace {
@@ -109,12 +110,12 @@ void add_suite_command(CLI::App& app) {
                                             "per problem");
     cmd->add_option("suite", args->suite, "feynman or strogatz")->required();
     cmd->add_option("--only", args->only, "Comma-separated problem ids, e.g. I.6.2a,I.10.7");
-    cmd->add_option("--time", args->time, "Seconds of search per problem")->capture_default_str()->check(CLI::PositiveNumber);
+    cmd->add_option("--time", args->time, "Seconds of search per problem")->capture_default_str()->check(at_least(1e-9, "POSITIVE"));
     cmd->add_option("--generations", args->generations, "A generation budget per problem instead of a time limit "
                                                         "(reproducible)");
     cmd->add_option("--noise", args->noise, "Gaussian noise on sampled targets, sd = level x RMS")
         ->capture_default_str()
-        ->check(CLI::NonNegativeNumber);
+        ->check(non_negative());
     cmd->add_option("--seed", args->seed, "Random seed for data and search")->capture_default_str();
     cmd->add_option("--rows", args->rows, "Rows sampled per Feynman problem")->capture_default_str()->check(CLI::Range(16, 10'000'000));
     cmd->add_option("--threads", args->threads, "Worker threads")->capture_default_str();

@@ -47,6 +47,7 @@ std::vector<Field> fields(const Problem& problem, const SearchOptions& options) 
         {"migrants", "number of migrants", p.migrants},
         {"tournament_size", "tournament size", p.tournament_size},
         {"crossover_probability", "crossover probability", p.crossover_probability},
+        {"parsimony", "parsimony", p.parsimony},
         {"mutation_weights", "mutation weighting", {m.point, m.subtree, m.insert, m.hoist, m.constant, m.swap}},
         {"target", "--target", problem.target_name()},
         {"inputs", "list of input columns", problem.input_names()},

@@ -1,6 +1,7 @@
 #include "occam/island.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace occam {
 namespace {
@@ -71,11 +72,22 @@ void Island::restore(IslandState state) {
     archive_ = std::move(state.archive);
 }
 
+// Selection compares log loss plus a small price per unit of complexity: among formulas of similar
+// accuracy the simpler one breeds, which keeps the population from bloating.
+double Island::selection_score(const Individual& individual) const {
+    return std::log10(std::max(individual.loss, 1e-30)) + options_.population.parsimony * individual.complexity;
+}
+
 const Individual& Island::tournament() {
     const Individual* winner = &population_[rng_.below(population_.size())];
+    double winner_score = selection_score(*winner);
     for (std::size_t k = 1; k < options_.population.tournament_size; ++k) {
         const Individual& contender = population_[rng_.below(population_.size())];
-        if (better(contender, *winner)) winner = &contender;
+        const double score = selection_score(contender);
+        if (score < winner_score) {
+            winner = &contender;
+            winner_score = score;
+        }
     }
     return *winner;
 }

@@ -48,6 +48,7 @@ public:
 
 private:
     Individual evaluate(Tree tree);
+    double selection_score(const Individual& individual) const;
     const Individual& tournament();
     void replace_oldest(Individual individual);
 

@@ -28,6 +28,9 @@ struct PopulationOptions {
     std::size_t migrants = 2;
     std::size_t tournament_size = 5;
     double crossover_probability = 0.4;
+    // selection price of one unit of complexity, in decades of loss; 0.01 and 0.05 solved fewer
+    // Feynman problems (bench/RESULTS.md), so it is off unless asked for
+    double parsimony = 0;
 };
 
 struct FittingOptions {

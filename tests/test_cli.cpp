@@ -1,0 +1,374 @@
+// End-to-end tests of the occam program: each runs the built binary in a fresh directory and checks
+// its exit code, its standard output and error, and the files it leaves behind.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <csignal>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "run_program.hpp"
+
+using namespace occam::test;
+using Args = std::vector<std::string>;
+
+namespace {
+
+// Bad input of any kind ends the same way: exit code 2, nothing on stdout, and one line on stderr.
+void check_input_error(const ProgramResult& r, const std::string& message) {
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "occam: " + message + "\n");
+}
+
+// A formula error is the exception: its message adds the formula text and a caret under the column.
+void check_formula_error(const ProgramResult& r, const std::string& first_line, const std::string& text,
+                         std::size_t column) {
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    const auto lines = lines_of(r.err);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0] == "occam: " + first_line);
+    CHECK(lines[1] == text);
+    CHECK(lines[2] == std::string(column - 1, ' ') + "^");
+}
+
+// Writes `occam sample formula` for x and y in [1, 3] to name in dir.
+void sample(const TempDir& dir, const std::string& formula, const std::string& name, Args extra = {}) {
+    Args args{"sample", formula, "--var", "x:1:3", "--var", "y:1:3", "--rows", "200", "--target", "f", "-o", name};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const auto r = run_program(args, dir.path());
+    REQUIRE(r.exit_code == 0);
+    REQUIRE(r.err.empty());
+}
+
+// Column c of every data row of a CSV text, as written.
+std::vector<std::string> column_of(const std::string& csv, std::size_t c) {
+    std::vector<std::string> cells;
+    const auto lines = lines_of(csv);
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        std::vector<std::string> fields;
+        std::size_t start = 0;
+        for (std::size_t end; (end = lines[i].find(',', start)) != std::string::npos; start = end + 1)
+            fields.push_back(lines[i].substr(start, end - start));
+        fields.push_back(lines[i].substr(start));
+        cells.push_back(fields.at(c));
+    }
+    return cells;
+}
+
+// A small well-formed data set, for tests that fail before any search starts.
+std::string small_csv() {
+    std::string text = "x,y\n";
+    for (int i = 0; i < 20; ++i) text += std::to_string(i) + "," + std::to_string(2 * i + 1) + "\n";
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("cli: a malformed CSV file is named with its line and column, and no output file is left") {
+    struct Case {
+        const char* what;
+        const char* text;  // nullptr: no file at all
+        const char* message;
+    };
+    const Case cases[] = {
+        {"empty file", "", "data.csv: empty file (expected a header row)"},
+        {"header only", "x,y\n", "data.csv: no data rows"},
+        {"ragged row", "x,y\n1,2\n3\n", "data.csv:3: expected 2 fields, found 1"},
+        {"non-numeric cell", "x,y\n1,2\n3,abc\n", "data.csv:3:3: cannot read \"abc\" as a number (column \"y\")"},
+        {"duplicate column", "x,x,y\n1,2,3\n", "data.csv:1: duplicate column name \"x\""},
+        {"unknown target", "x,z\n1,2\n", "unknown target \"y\" in data.csv; columns are: x, z"},
+        {"NaN cell", "x,y\n1,2\nnan,3\n4,5\n",
+         "data.csv:3:1: invalid value \"nan\" in column \"x\" (use --drop-invalid to skip such rows)"},
+        {"missing file", nullptr, "data.csv: cannot open file (No such file or directory)"},
+    };
+    for (const auto& c : cases) {
+        INFO(std::string(c.what));
+        TempDir dir;
+        if (c.text) dir.write("data.csv", c.text);
+        const auto before = dir.listing();
+        check_input_error(run_program({"eval", "x", "data.csv", "--target", "y", "--predict", "out.csv"}, dir.path()),
+                          c.message);
+        CHECK(dir.listing() == before);
+    }
+}
+
+TEST_CASE("cli: --drop-invalid skips a NaN row instead of failing") {
+    TempDir dir;
+    dir.write("data.csv", "x,y\n1,2\nnan,3\n4,5\n");
+    const auto r = run_program({"eval", "x", "data.csv", "--target", "y", "--drop-invalid"}, dir.path());
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out.starts_with("rows           2\n"));
+}
+
+TEST_CASE("cli: eval rejects formulas it cannot use") {
+    TempDir dir;
+    dir.write("data.csv", "x,y\n0,2\n1,3\n");
+    SUBCASE("syntax error: the place, the text and a caret") {
+        check_formula_error(run_program({"eval", "sin(x", "data.csv", "--target", "y"}, dir.path()),
+                            "formula:1:6: expected ')'", "sin(x", 6);
+    }
+    SUBCASE("a name that is not a column") {
+        check_formula_error(run_program({"eval", "sin(q)", "data.csv", "--target", "y"}, dir.path()),
+                            "formula:1:5: unknown variable \"q\"", "sin(q)", 5);
+    }
+    SUBCASE("the target as an input") {
+        check_input_error(run_program({"eval", "y + 1", "data.csv", "--target", "y"}, dir.path()),
+                          "the formula uses the target column \"y\" as an input");
+    }
+    SUBCASE("undefined on a row") {
+        check_input_error(run_program({"eval", "log(x)", "data.csv", "--target", "y"}, dir.path()),
+                          "data.csv: the formula is undefined (NaN or Inf) on data row 1");
+    }
+}
+
+TEST_CASE("cli: search rejects impossible options before it starts") {
+    TempDir dir;
+    dir.write("data.csv", small_csv());
+    dir.write("three.csv", "x,y\n1,2\n2,3\n3,4\n");
+    struct Case {
+        Args args;
+        const char* message;
+    };
+    // Each also has a generation budget, so that a check that fails to fire cannot start a 60 s search.
+    const Case cases[] = {
+        {{"--ops", "+,foo"},
+         "--ops: unknown operator \"foo\" (known: +,-,*,/,pow,neg,square,cube,sqrt,exp,log,sin,cos,tan,asin,acos,"
+         "atan,tanh,abs,inv)"},
+        {{"--ops", ","}, "--ops: the operator set is empty"},
+        {{"--ops", "sin,cos"}, "--ops: at least one binary operator (+ - * / pow) is needed"},
+        {{"--population", "0"}, "--population must be at least 2, not 0"},
+        {{"--time", "-1"}, "--time: the time limit must be positive, not -1"},
+        {{"--format", "xml"}, "--format xml: expected table, json, sympy, latex or c"},
+        {{"--validation", "1"}, "--validation 1 is not a fraction in [0, 1)"},
+    };
+    for (const auto& c : cases) {
+        INFO(std::string(c.message));
+        Args args{"search", "data.csv", "--target", "y", "--generations", "1", "--quiet"};
+        args.insert(args.end(), c.args.begin(), c.args.end());
+        check_input_error(run_program(args, dir.path()), c.message);
+    }
+    check_input_error(run_program({"search", "data.csv", "--target", "g", "--generations", "1"}, dir.path()),
+                      "unknown target \"g\" in data.csv; columns are: x, y");
+    check_input_error(run_program({"search", "three.csv", "--target", "y", "--generations", "1"}, dir.path()),
+                      "3 rows are too few for a 75/25 train/validation split");
+}
+
+TEST_CASE("cli: sample rejects bad variable ranges, unknown variables and zero rows") {
+    TempDir dir;
+    struct Case {
+        Args args;
+        const char* message;
+    };
+    const Case cases[] = {
+        {{"--var", "theta:3"}, "--var theta:3: expected name:low:high, e.g. theta:1:3"},
+        {{"--var", "theta:1:2:3"}, "--var theta:1:2:3: expected name:low:high, e.g. theta:1:3"},
+        {{"--var", ":1:3"}, "--var :1:3: expected name:low:high, e.g. theta:1:3"},
+        {{"--var", "theta:a:b"}, "--var theta:a:b: cannot read \"a\" as a number"},
+        {{"--var", "theta:3:1"}, "--var theta:3:1: low must not exceed high"},
+        {{"--var", "theta:1:3", "--rows", "0"}, "--rows: must be at least 1, not 0"},
+        {{"--var", "theta:1:3", "--rows", "-5"}, "--rows: must be at least 1, not -5"},
+        {{"--var", "theta:1:3", "--noise", "-1"}, "--noise: must be at least 0, not -1"},
+    };
+    for (const auto& c : cases) {
+        INFO(std::string(c.message));
+        Args args{"sample", "theta", "-o", "data.csv"};
+        args.insert(args.end(), c.args.begin(), c.args.end());
+        check_input_error(run_program(args, dir.path()), c.message);
+        CHECK(dir.listing().empty());
+    }
+    check_formula_error(run_program({"sample", "sin(phi)", "--var", "theta:1:3"}, dir.path()),
+                        "formula:1:5: unknown variable \"phi\"", "sin(phi)", 5);
+}
+
+TEST_CASE("cli: writing into a directory that does not exist fails cleanly") {
+    TempDir dir;
+    dir.write("data.csv", small_csv());
+    const auto before = dir.listing();
+    check_input_error(run_program({"sample", "x", "--var", "x:1:3", "-o", "nowhere/out.csv"}, dir.path()),
+                      "nowhere/out.csv: cannot write file (No such file or directory)");
+    check_input_error(
+        run_program({"eval", "2*x + 1", "data.csv", "--target", "y", "--predict", "nowhere/out.csv"}, dir.path()),
+        "nowhere/out.csv: cannot write file (No such file or directory)");
+    check_input_error(run_program({"search", "data.csv", "--target", "y", "--generations", "1", "--quiet", "--output",
+                                   "nowhere/front.txt"},
+                                  dir.path()),
+                      "nowhere/front.txt: cannot write file (No such file or directory)");
+    CHECK(dir.listing() == before);  // no stray .tmp file
+}
+
+TEST_CASE("cli: sample writes reproducible data that eval fits exactly") {
+    TempDir dir;
+    const Args command{"sample", "x*y + 2", "--var", "x:1:3", "--var", "y:1:3", "--rows", "200", "--seed", "1",
+                       "--target", "f", "-o"};
+    auto with_output = [&](const std::string& name, Args extra = {}) {
+        Args args = command;
+        args.push_back(name);
+        args.insert(args.end(), extra.begin(), extra.end());
+        const auto r = run_program(args, dir.path());
+        CHECK(r.exit_code == 0);
+        CHECK(r.out.empty());
+        CHECK(r.err.empty());
+        return dir.read(name);
+    };
+    const std::string data = with_output("data.csv");
+    const auto lines = lines_of(data);
+    CHECK(lines.size() == 201);
+    CHECK(lines.at(0) == "x,y,f");
+    CHECK(with_output("again.csv") == data);
+
+    // Noise moves the target and nothing else.
+    const std::string noisy = with_output("noisy.csv", {"--noise", "0.01"});
+    CHECK(lines_of(noisy).size() == 201);
+    CHECK(column_of(noisy, 0) == column_of(data, 0));
+    CHECK(column_of(noisy, 1) == column_of(data, 1));
+    CHECK(column_of(noisy, 2) != column_of(data, 2));
+
+    const auto eval = run_program({"eval", "x*y + 2", "data.csv", "--target", "f", "--predict", "out.csv"}, dir.path());
+    CHECK(eval.exit_code == 0);
+    CHECK(eval.err.empty());
+    CHECK(eval.out == "rows           200\nR2             1\nRMSE           0\nNMSE           0\nmax abs error  0\n");
+    const std::string predicted = dir.read("out.csv");
+    CHECK(lines_of(predicted).size() == 201);
+    CHECK(lines_of(predicted).at(0) == "f,prediction");
+    CHECK(column_of(predicted, 0) == column_of(data, 2));
+    CHECK(column_of(predicted, 1) == column_of(data, 2));  // an exact fit, to the last bit
+}
+
+TEST_CASE("cli: search prints its front in every format") {
+    TempDir dir;
+    sample(dir, "x*y + 2", "data.csv");
+    const Args command{"search", "data.csv", "--target", "f", "--generations", "10", "--quiet", "--seed", "1"};
+    auto search_as = [&](const std::string& format) {
+        Args args = command;
+        args.insert(args.end(), {"--format", format});
+        const auto r = run_program(args, dir.path());
+        CHECK(r.exit_code == 0);
+        CHECK(r.err.empty());
+        return r.out;
+    };
+
+    const auto json = nlohmann::json::parse(search_as("json"));
+    CHECK(json.at("variables") == nlohmann::json::array({"x", "y"}));
+    CHECK(json.at("interrupted") == false);
+    const auto& front = json.at("front");
+    REQUIRE(front.is_array());
+    REQUIRE(!front.empty());
+    std::size_t recommended = 0;
+    std::string formula;
+    for (const auto& entry : front) {
+        if (entry.at("recommended").get<bool>()) {
+            ++recommended;
+            formula = entry.at("sympy").get<std::string>();
+        }
+    }
+    CHECK(recommended == 1);
+    REQUIRE(!formula.empty());
+    // The printed formula reads back and fits the exact data it came from.
+    const auto eval = run_program({"eval", formula, "data.csv", "--target", "f"}, dir.path());
+    CHECK(eval.exit_code == 0);
+    CHECK(eval.out.find("\nR2             1\n") != std::string::npos);
+
+    for (const char* format : {"sympy", "latex", "c"}) {
+        INFO(std::string(format));
+        const auto lines = lines_of(search_as(format));
+        CHECK(lines.size() == front.size());
+        for (const auto& line : lines) CHECK(!line.empty());
+    }
+
+    const std::string table = search_as("table");
+    CHECK(table.starts_with("   complexity  loss (NMSE)             R2  formula\n"));
+    Args to_file = command;
+    to_file.insert(to_file.end(), {"--output", "front.txt"});
+    const auto r = run_program(to_file, dir.path());
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.empty());
+    CHECK(r.err.empty());
+    CHECK(dir.read("front.txt") == table);
+    CHECK(dir.listing() == std::vector<std::string>{"data.csv", "front.txt"});
+}
+
+TEST_CASE("cli: a search with a generation budget gives the same front on 1 and 2 threads") {
+    TempDir dir;
+    // Noisy data, so that no formula meets the target loss and every generation runs.
+    sample(dir, "x*y + sin(x)", "data.csv", {"--noise", "0.1"});
+    auto front_on = [&](const char* threads) {
+        const auto r = run_program(
+            {"search", "data.csv", "--target", "f", "--generations", "8", "--quiet", "--threads", threads}, dir.path());
+        CHECK(r.exit_code == 0);
+        CHECK(r.err.empty());
+        return r.out;
+    };
+    const std::string one = front_on("1");
+    CHECK(lines_of(one).size() > 3);
+    CHECK(front_on("2") == one);
+}
+
+TEST_CASE("cli: Ctrl-C stops a search, which still prints its front") {
+    TempDir dir;
+    sample(dir, "x*y + sin(x)", "data.csv", {"--noise", "0.1"});
+    Program search({"search", "data.csv", "--target", "f", "--time", "60", "--quiet"}, dir.path());
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    search.signal(SIGINT);
+    const auto start = std::chrono::steady_clock::now();
+    const auto r = search.wait(std::chrono::seconds(10));
+    const std::chrono::duration<double> waited = std::chrono::steady_clock::now() - start;
+    CHECK(!r.timed_out);
+    CHECK(waited.count() < 5);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err == "occam: interrupted; the front found so far:\n");
+    const auto lines = lines_of(r.out);
+    REQUIRE(lines.size() > 3);
+    CHECK(lines[0] == "   complexity  loss (NMSE)             R2  formula");
+    CHECK(r.out.find("\n *") != std::string::npos);  // the recommended formula is marked
+}
+
+TEST_CASE("cli: help lists the sub-commands and every option") {
+    TempDir dir;
+    const auto top = run_program({"--help"}, dir.path());
+    CHECK(top.exit_code == 0);
+    for (const char* command : {"sample", "eval", "search"}) {
+        INFO(std::string(command));
+        CHECK(std::regex_search(top.out, std::regex(std::string("\n  ") + command + " +\\S")));
+
+        // The options are read from the command's source, so a new option without help text fails here.
+        std::ifstream source(std::string(OCCAM_SOURCE_DIR) + "/cli/command_" + command + ".cpp");
+        REQUIRE(source);
+        const std::string code{std::istreambuf_iterator<char>(source), {}};
+        const std::regex declaration(R"re(add_(?:option|flag)\("!?([^"]+)")re");
+        std::vector<std::string> names;
+        for (std::sregex_iterator it(code.begin(), code.end(), declaration), end; it != end; ++it) {
+            const std::string spec = (*it)[1];
+            std::size_t start = 0;
+            for (std::size_t comma; (comma = spec.find(',', start)) != std::string::npos; start = comma + 1)
+                names.push_back(spec.substr(start, comma - start));
+            names.push_back(spec.substr(start));
+        }
+        CHECK(names.size() >= 6);
+
+        const auto help = run_program({command, "--help"}, dir.path());
+        CHECK(help.exit_code == 0);
+        CHECK(help.err.empty());
+        for (const auto& name : names) {
+            INFO(name);
+            CHECK(help.out.find(name) != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("cli: a missing or unknown sub-command is a usage error") {
+    TempDir dir;
+    for (const Args& args : {Args{}, Args{"frobnicate"}}) {
+        const auto r = run_program(args, dir.path());
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+        CHECK(lines_of(r.err).size() == 1);
+        CHECK(r.err.starts_with("occam: "));
+    }
+}
