@@ -48,6 +48,7 @@ std::vector<Field> fields(const Problem& problem, const SearchOptions& options) 
         {"tournament_size", "tournament size", p.tournament_size},
         {"crossover_probability", "crossover probability", p.crossover_probability},
         {"parsimony", "parsimony", p.parsimony},
+        {"archive_parent_probability", "archive parent probability", p.archive_parent_probability},
         {"mutation_weights", "mutation weighting", {m.point, m.subtree, m.insert, m.hoist, m.constant, m.swap}},
         {"target", "--target", problem.target_name()},
         {"inputs", "list of input columns", problem.input_names()},

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace occam {
 namespace {
@@ -36,8 +37,16 @@ Island::Island(const Problem& problem, const SearchOptions& options, std::size_t
 
 Individual Island::evaluate(Tree tree) {
     Individual individual;
-    const auto fit = fitter_.fit(tree, fit_x_, fit_y_);
+    auto fit = fitter_.fit(tree, fit_x_, fit_y_);
     ++evaluations_;
+    // A good shape often dies of a bad start: sqrt(c - x^2) with a random c below x^2 is NaN. One
+    // retry from all constants at 1, the commonest value in physical laws, rescues such shapes.
+    if (!fit.finite() && tree.constant_count() > 0) {
+        const std::vector<double> ones(tree.constant_count(), 1.0);
+        tree.set_constants(ones);
+        fit = fitter_.fit(tree, fit_x_, fit_y_);
+        ++evaluations_;
+    }
     individual.tree = std::move(tree);
     individual.scaling = fit.scaling;
     individual.loss = fit.finite() ? fit.mse / target_variance_ : INFINITY;
@@ -97,14 +106,26 @@ void Island::replace_oldest(Individual individual) {
     oldest_ = (oldest_ + 1) % population_.size();
 }
 
+// Sometimes a parent comes from the archive, uniformly over complexities: the best formula of each
+// size keeps breeding after the ageing population has lost it, which spreads the search along the
+// whole front instead of only its most accurate end.
+const Individual& Island::select_parent() {
+    if (!archive_.empty() && rng_.uniform() < options_.population.archive_parent_probability) {
+        auto it = archive_.entries().begin();
+        std::advance(it, static_cast<std::ptrdiff_t>(rng_.below(archive_.size())));
+        return it->second;
+    }
+    return tournament();
+}
+
 void Island::run_generation() {
     for (std::size_t i = 0; i < population_.size(); ++i) {
         Tree child;
         if (rng_.uniform() < options_.population.crossover_probability) {
-            const Tree& receiver = tournament().tree;
-            child = crossover_(rng_, receiver, tournament().tree);
+            const Tree& receiver = select_parent().tree;
+            child = crossover_(rng_, receiver, select_parent().tree);
         } else {
-            child = mutate_(rng_, tournament().tree);
+            child = mutate_(rng_, select_parent().tree);
         }
         replace_oldest(evaluate(std::move(child)));
     }

@@ -105,9 +105,24 @@ Expr negated(Expr e) {
     return unary(Op::Neg, std::move(e));
 }
 
-// Terms summed left to right.
+// The leftmost factor of a product or quotient chain (2 in 2*x/y), or null when it is no constant.
+Expr* leading_constant(Expr& e) {
+    Expr* node = &e;
+    while (node->is(Op::Mul) || node->is(Op::Div)) node = &node->children[0];
+    return node->is(Op::Number) || node->is(Op::Constant) ? node : nullptr;
+}
+
+// Terms summed left to right; a negative leading factor becomes the term's sign: a + -2*x/y
+// reads a - 2*x/y.
 Expr join_sum(std::vector<Term> terms) {
     if (terms.empty()) return Expr::number(0);
+    for (std::size_t k = 1; k < terms.size(); ++k) {
+        Expr* factor = leading_constant(terms[k].expr);
+        if (factor != nullptr && factor != &terms[k].expr && factor->value < 0) {
+            factor->value = -factor->value;
+            terms[k].negative = !terms[k].negative;
+        }
+    }
     Expr sum = terms[0].negative ? negated(std::move(terms[0].expr)) : std::move(terms[0].expr);
     for (std::size_t k = 1; k < terms.size(); ++k)
         sum = binary(terms[k].negative ? Op::Sub : Op::Add, std::move(sum), std::move(terms[k].expr));
@@ -238,15 +253,20 @@ std::optional<Expr> rewrite_product(const Expr& e) {
     if (a.is(Op::Inv)) return binary(Op::Div, b, a.only());
     if (a.is(Op::Neg) && b.is(Op::Neg)) return binary(Op::Mul, a.only(), b.only());
     if (!is_constant(a)) return std::nullopt;
-    // a constant factor absorbs signs and other constant factors: c*(-x), c*(d*x), c*(d/x), c*(x/d)
+    // a constant factor absorbs signs and other constant factors: c*(-x), c*(d*x*y), c*(d/x), c*(x/d)
     if (b.is(Op::Neg)) {
         if (auto c = as_leaf(unary(Op::Neg, a))) return binary(Op::Mul, std::move(*c), b.only());
     }
-    if (b.is(Op::Mul) && is_constant(b.left())) {
-        if (auto c = as_leaf(binary(Op::Mul, a, b.left()))) return binary(Op::Mul, std::move(*c), b.right());
-    }
-    if (b.is(Op::Div) && is_constant(b.left())) {
-        if (auto c = as_leaf(binary(Op::Mul, a, b.left()))) return binary(Op::Div, std::move(*c), b.right());
+    // c*(d*x*y/z): the leading factor of a product or quotient chain, however deep, takes c in
+    {
+        Expr chain = b;
+        Expr* lead = leading_constant(chain);
+        if (lead != nullptr && lead != &chain) {
+            if (auto c = as_leaf(binary(Op::Mul, a, *lead))) {
+                *lead = std::move(*c);
+                return chain;
+            }
+        }
     }
     if (b.is(Op::Div) && is_constant(b.right())) {
         if (auto c = as_leaf(binary(Op::Div, a, b.right()))) return binary(Op::Mul, std::move(*c), b.left());

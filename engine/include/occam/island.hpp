@@ -50,6 +50,7 @@ private:
     Individual evaluate(Tree tree);
     double selection_score(const Individual& individual) const;
     const Individual& tournament();
+    const Individual& select_parent();
     void replace_oldest(Individual individual);
 
     const Problem& problem_;

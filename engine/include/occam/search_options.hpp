@@ -31,6 +31,7 @@ struct PopulationOptions {
     // selection price of one unit of complexity, in decades of loss; 0.01 and 0.05 solved fewer
     // Feynman problems (bench/RESULTS.md), so it is off unless asked for
     double parsimony = 0;
+    double archive_parent_probability = 0.2;  // a parent is drawn from the island's Pareto archive
 };
 
 struct FittingOptions {

@@ -1,0 +1,99 @@
+// The suite machinery: manifests, the exactness verdict both ways, and a short run of three easy
+// Feynman equations.
+#include <doctest/doctest.h>
+
+#include "occam/exactness.hpp"
+#include "occam/parse.hpp"
+#include "occam/suite_runner.hpp"
+
+using namespace occam;
+
+namespace {
+
+const std::string suites = std::string(OCCAM_SOURCE_DIR) + "/bench/suites";
+
+const SuiteProblem& find(const std::vector<SuiteProblem>& problems, const std::string& id) {
+    for (const auto& p : problems) {
+        if (p.id == id) return p;
+    }
+    FAIL("no problem " << id);
+    return problems.front();
+}
+
+std::vector<std::string> names_of(const SuiteProblem& p) {
+    std::vector<std::string> names;
+    for (const auto& v : p.variables) names.push_back(v.name);
+    return names;
+}
+
+}  // namespace
+
+TEST_CASE("suite manifests list 100 Feynman and 14 Strogatz problems with their variables") {
+    const auto feynman = load_feynman(suites + "/feynman");
+    REQUIRE(feynman.size() == 100);
+    // the "# variables" column says 2 here; the name cells list r, F and theta
+    const auto& i1812 = find(feynman, "I.18.12");
+    CHECK(names_of(i1812) == std::vector<std::string>{"r", "F", "theta"});
+    const auto& i62a = find(feynman, "I.6.2a");
+    CHECK(i62a.target == "f");
+    CHECK(i62a.variables[0].low == 1);
+    CHECK(i62a.variables[0].high == 3);
+    const auto strogatz = load_strogatz(suites + "/strogatz");
+    REQUIRE(strogatz.size() == 14);
+    CHECK(strogatz[0].id == "strogatz_bacres1");
+    CHECK(strogatz[0].variables.size() == 2);
+    CHECK(strogatz[0].variables[0].low < strogatz[0].variables[0].high);  // the data's bounding box
+}
+
+TEST_CASE("the verdict calls the true law exact, in any equivalent form and with fitted constants") {
+    const auto feynman = load_feynman(suites + "/feynman");
+    const auto& p = find(feynman, "I.6.2a");
+    const auto names = names_of(p);
+    const Tree truth = parse_formula(p.formula, names);
+    CHECK(judge_exact(truth, truth, p.variables).exact);
+    CHECK(judge_exact(parse_formula("0.3989422804014327*exp(-0.5*theta*theta)", names), truth, p.variables).exact);
+    // constants off by a little are refitted on noise-free data before the comparison
+    Tree fitted = parse_formula("0.4*exp(-0.49*theta^2)", names);
+    for (auto& node : fitted.mutable_nodes()) {
+        if (node.op == Op::Number && node.value != 2) node.op = Op::Constant;
+    }
+    const auto verdict = judge_exact(fitted, truth, p.variables);
+    CHECK(verdict.exact);
+    CHECK(verdict.max_relative_error < 1e-9);
+}
+
+TEST_CASE("the verdict rejects a close polynomial fit") {
+    const auto feynman = load_feynman(suites + "/feynman");
+    const auto& p = find(feynman, "I.6.2a");
+    const auto names = names_of(p);
+    const Tree truth = parse_formula(p.formula, names);
+    // a cubic with fitted coefficients matches the Gaussian tail closely on [1, 3] ...
+    Tree cubic = parse_formula("0.9 + -0.8*theta + 0.25*theta^2 + -0.025*theta^3", names);
+    for (auto& node : cubic.mutable_nodes()) {
+        if (node.op == Op::Number && node.value != 2 && node.value != 3) node.op = Op::Constant;
+    }
+    // ... but not to 1e-6 on the widened ranges
+    const auto verdict = judge_exact(cubic, truth, p.variables);
+    CHECK_FALSE(verdict.exact);
+    CHECK(verdict.max_relative_error > 1e-3);
+}
+
+TEST_CASE("a short suite run solves three easy Feynman equations and judges them exact") {
+    const auto feynman = load_feynman(suites + "/feynman");
+    SuiteOptions options;
+    options.rows = 1000;
+    options.search.threads = 2;
+    options.search.budget.time_limit.reset();
+    options.search.budget.max_generations = 20;
+    options.search.population.islands = 4;
+    options.search.population.population_size = 100;
+    std::vector<SuiteOutcome> outcomes;
+    for (const char* id : {"I.12.1", "I.14.4", "I.25.13"}) {  // mu*Nn, k_spring*x**2/2, q/C
+        outcomes.push_back(run_suite_problem(find(feynman, id), options));
+        INFO(id << ": " << outcomes.back().formula);
+        CHECK(outcomes.back().exact);
+        CHECK(outcomes.back().test_r2 > 0.999999);
+        CHECK(outcomes.back().seconds_to_exact.has_value());
+    }
+    CHECK(suite_summary("feynman", outcomes).rfind("feynman: 3/3 exact, 3/3 R²≥0.999, median ", 0) == 0);
+}
