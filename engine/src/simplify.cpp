@@ -92,24 +92,24 @@ void flatten_sum(const Expr& e, bool negative, std::vector<Term>& terms) {
     }
 }
 
+// The leftmost factor of a product or quotient chain (2 in 2*x/y), or null when it is no constant.
+Expr* leading_constant(Expr& e) {
+    Expr* node = &e;
+    while (node->is(Op::Mul) || node->is(Op::Div)) node = &node->children[0];
+    return node->is(Op::Number) || node->is(Op::Constant) ? node : nullptr;
+}
+
 // -e, with the sign taken into a leading literal factor where there is one: -(2*x) is -2*x.
 Expr negated(Expr e) {
     if (e.is(Op::Number) || e.is(Op::Constant)) {
         e.value = -e.value;
         return e;
     }
-    if ((e.is(Op::Mul) || e.is(Op::Div)) && (e.left().is(Op::Number) || e.left().is(Op::Constant))) {
-        e.children[0].value = -e.children[0].value;
+    if (Expr* lead = leading_constant(e); lead != nullptr && lead != &e) {
+        lead->value = -lead->value;
         return e;
     }
     return unary(Op::Neg, std::move(e));
-}
-
-// The leftmost factor of a product or quotient chain (2 in 2*x/y), or null when it is no constant.
-Expr* leading_constant(Expr& e) {
-    Expr* node = &e;
-    while (node->is(Op::Mul) || node->is(Op::Div)) node = &node->children[0];
-    return node->is(Op::Number) || node->is(Op::Constant) ? node : nullptr;
 }
 
 // Terms summed left to right; a negative leading factor becomes the term's sign: a + -2*x/y
@@ -252,6 +252,9 @@ std::optional<Expr> rewrite_product(const Expr& e) {
     if (b.is(Op::Inv)) return binary(Op::Div, a, b.only());
     if (a.is(Op::Inv)) return binary(Op::Div, b, a.only());
     if (a.is(Op::Neg) && b.is(Op::Neg)) return binary(Op::Mul, a.only(), b.only());
+    // a sign inside a product moves out, where it can cancel or join a leading factor
+    if (a.is(Op::Neg)) return unary(Op::Neg, binary(Op::Mul, a.only(), b));
+    if (b.is(Op::Neg) && !is_constant(a)) return unary(Op::Neg, binary(Op::Mul, a, b.only()));
     if (!is_constant(a)) return std::nullopt;
     // a constant factor absorbs signs and other constant factors: c*(-x), c*(d*x*y), c*(d/x), c*(x/d)
     if (b.is(Op::Neg)) {
@@ -282,6 +285,8 @@ std::optional<Expr> rewrite_quotient(const Expr& e) {
     if (a.is_number(1)) return unary(Op::Inv, b);
     if (b.is(Op::Inv)) return binary(Op::Mul, a, b.only());
     if (a.is(Op::Neg) && b.is(Op::Neg)) return binary(Op::Div, a.only(), b.only());
+    if (a.is(Op::Neg)) return unary(Op::Neg, binary(Op::Div, a.only(), b));
+    if (b.is(Op::Neg) && !is_constant(a)) return unary(Op::Neg, binary(Op::Div, a, b.only()));
     // x/c is (1/c)*x when c is fitted anyway: one canonical product form
     if (b.is(Op::Constant) && !is_constant(a)) {
         if (auto c = fold(binary(Op::Div, Expr::number(1), b))) return binary(Op::Mul, std::move(*c), a);
@@ -337,8 +342,14 @@ std::optional<Expr> rewrite_unary(const Expr& e) {
         case Op::Neg:
             if (x.is(Op::Neg)) return x.only();
             if (x.is(Op::Sub)) return binary(Op::Sub, x.right(), x.left());
-            if ((x.is(Op::Mul) || x.is(Op::Div)) && is_constant(x.left())) {
-                if (auto c = as_leaf(unary(Op::Neg, x.left()))) return binary(x.op, std::move(*c), x.right());
+            // -(2*x*y) is -2*x*y: the sign goes into the leading factor of a product chain
+            if (x.is(Op::Mul) || x.is(Op::Div)) {
+                Expr chain = x;
+                Expr* lead = leading_constant(chain);
+                if (lead != nullptr && lead != &chain && (lead->is(Op::Constant) || lead->is(Op::Number))) {
+                    lead->value = -lead->value;
+                    return chain;
+                }
             }
             break;
         case Op::Square:
