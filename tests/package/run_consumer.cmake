@@ -1,0 +1,21 @@
+# Installs the build tree into a scratch prefix, then configures, builds and runs the consumer.
+set(prefix ${BINARY_DIR}/package-test/prefix)
+set(consumer_build ${BINARY_DIR}/package-test/consumer)
+file(REMOVE_RECURSE ${BINARY_DIR}/package-test)
+
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT code EQUAL 0)
+    message(FATAL_ERROR "failed: ${ARGN}\n${out}\n${err}")
+  endif()
+  set(last_output "${out}" PARENT_SCOPE)
+endfunction()
+
+run(${CMAKE_COMMAND} --install ${BINARY_DIR} --prefix ${prefix})
+run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/package -B ${consumer_build}
+    -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH=${prefix})
+run(${CMAKE_COMMAND} --build ${consumer_build})
+run(${consumer_build}/consumer)
+if(NOT last_output STREQUAL "2*x**2 + 1\n")
+  message(FATAL_ERROR "consumer printed '${last_output}'")
+endif()
