@@ -43,7 +43,8 @@ void run_eval(const EvalArgs& args) {
     Interpreter interpreter;
     if (!interpreter.evaluate(formula, data.values(), prediction)) {
         const auto row = first_undefined_row(formula, data.values());
-        // data row r is on file line r + 2 (after the header) unless rows were dropped
+        if (row < 0)  // only the vectorised functions overflow, within rounding of the limit
+            throw input_error(fmt::format("{}: the formula overflows to NaN or Inf on this data", args.data_path));
         throw input_error(fmt::format("{}: the formula is undefined (NaN or Inf) on data row {}",
                                       args.data_path, row + 1));
     }

@@ -83,7 +83,7 @@ void add_search_command(CLI::App& app) {
     const char* budget = "Budget (the first limit reached stops; evaluations and generations are reproducible)";
     cmd->add_option("--time", args->time_limit, "Time limit in seconds (default 60 when no other budget is given)")
         ->group(budget);
-    cmd->add_option("--evaluations", args->evaluations, "Stop after this many candidate evaluations")->group(budget);
+    cmd->add_option("--evaluations", args->evaluations, "Stop after this many candidate evaluations (checked every epoch, so it may be exceeded by one epoch)")->group(budget);
     cmd->add_option("--generations", args->generations, "Stop after this many generations")->group(budget);
     cmd->add_option("--target-loss", o.budget.target_loss, "Stop once a formula's training NMSE is at most this")
         ->capture_default_str()

@@ -87,3 +87,24 @@ TEST_CASE("impossible options are refused with a clear message") {
     CHECK_THROWS_WITH_AS(Problem(sample_formula(parse_formula("x", std::vector<std::string>{"x"}), ranges, {.rows = 3}), "y", {}),
                          doctest::Contains("too few"), input_error);
 }
+
+TEST_CASE("data built in code with NaN is refused, and malformed trees cannot be made") {
+    Eigen::ArrayXXd values(10, 2);
+    values.setOnes();
+    values(3, 1) = NAN;
+    const Dataset data({"x", "y"}, values);
+    CHECK_THROWS_WITH_AS(Problem(data, "y", {}), "the target \"y\" holds NaN or Inf values", input_error);
+    CHECK_THROWS_AS(Tree({Node::variable(0), Node::function(Op::Add)}), input_error);
+    std::vector<Node> huge(70000, Node::function(Op::Neg));  // neg(neg(...neg(x)))
+    huge[0] = Node::variable(0);
+    CHECK_THROWS_WITH_AS(Tree(std::move(huge)), doctest::Contains("more than 65535 nodes"), input_error);
+}
+
+TEST_CASE("a deeply nested formula is an input error, not a crash") {
+    const std::vector<std::string> names{"x"};
+    const std::string deep = std::string(100000, '(') + "x" + std::string(100000, ')');
+    CHECK_THROWS_WITH_AS(parse_formula(deep, names), doctest::Contains("nested too deeply"), input_error);
+    CHECK_THROWS_WITH_AS(parse_formula(std::string(100000, '-') + "x", names), doctest::Contains("nested too deeply"),
+                         input_error);
+    CHECK_NOTHROW(parse_formula(std::string(50, '(') + "x" + std::string(50, ')'), names));
+}

@@ -18,8 +18,9 @@ double variance(const Eigen::ArrayXd& y) {
     return v > 0 ? v : 1.0;
 }
 
-// PySR's rule: among formulas within 1.5x of the lowest validation loss, the one whose loss fell
-// most steeply (in log) per unit of complexity relative to the next simpler formula.
+// PySR's rule, with one change: among formulas within 1.5x of the lowest validation loss, the one
+// whose loss fell most steeply (in log) per unit of complexity relative to the next simpler
+// formula; the simplest formula of the front wins whenever it is within 1.5x itself.
 std::size_t choose_recommended(const std::vector<FrontEntry>& entries) {
     double lowest = INFINITY;
     for (const auto& e : entries) lowest = std::min(lowest, std::max(e.validation_loss, loss_floor));
@@ -28,7 +29,9 @@ std::size_t choose_recommended(const std::vector<FrontEntry>& entries) {
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const double loss = std::max(entries[i].validation_loss, loss_floor);
         if (loss > 1.5 * lowest) continue;
-        double score = INFINITY;  // the simplest formula has nothing to improve on
+        // Unlike PySR (score 0), the simplest formula counts as infinitely steep: within 1.5x of
+        // the lowest loss nothing more complex is worth it, which keeps noise fits off the top.
+        double score = INFINITY;
         if (i > 0) {
             const double previous = std::max(entries[i - 1].validation_loss, loss_floor);
             score = -std::log(loss / previous) / (entries[i].complexity - entries[i - 1].complexity);
@@ -67,9 +70,13 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
         auto train_loss = refit(formula);
         if (!train_loss) continue;
         if (fitting.snap) {
-            formula = snap_constants(formula, refit);
-            train_loss = refit(formula);
-            if (!train_loss) continue;
+            // a snapped formula must still be defined on the validation rows, else keep the fit
+            Tree snapped = snap_constants(formula, refit);
+            const auto snapped_loss = refit(snapped);
+            if (snapped_loss && interpreter.evaluate(snapped, valid_x, prediction)) {
+                formula = std::move(snapped);
+                train_loss = snapped_loss;
+            }
         }
         if (!interpreter.evaluate(formula, valid_x, prediction)) continue;
         const double validation_loss = (prediction - valid_y).square().mean() / valid_variance;

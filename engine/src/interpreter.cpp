@@ -10,10 +10,10 @@ namespace {
 
 using kernels::Trig;
 
-// A whole block column through the vectorised trigonometric kernels.
+// A whole block column through the vectorised trigonometric kernels; count rows are real data.
 template <Trig kind, typename In, typename Out>
-void trig(const In& in, Out&& out) {
-    kernels::trig<kind>(in.data(), out.data(), Interpreter::block_rows);
+void trig(const In& in, Out&& out, Eigen::Index count) {
+    kernels::trig<kind>(in.data(), out.data(), Interpreter::block_rows, count);
 }
 
 // Per-call facts about the tree that every block reuses.
@@ -70,7 +70,11 @@ void forward_block(const Tree& tree, const Plan& plan, Buffer& v,
                 // leaves of fixed value own their column, so one fill serves every block
                 if (first_block) out.setConstant(plan.leaf_value[i]);
                 break;
-            case Op::Variable: out.head(count) = X.col(node.index).segment(row, count); break;
+            case Op::Variable:
+                out.head(count) = X.col(node.index).segment(row, count);
+                // padding rows of a short block hold a harmless value, never a leftover
+                out.tail(Interpreter::block_rows - count).setOnes();
+                break;
             case Op::Add: out = a + b; break;
             case Op::Sub: out = a - b; break;
             case Op::Mul: out = a * b; break;
@@ -82,9 +86,9 @@ void forward_block(const Tree& tree, const Plan& plan, Buffer& v,
             case Op::Sqrt: out = b.sqrt(); break;
             case Op::Exp: out = b.exp(); break;
             case Op::Log: out = b.log(); break;
-            case Op::Sin: trig<Trig::Sin>(b, out); break;
-            case Op::Cos: trig<Trig::Cos>(b, out); break;
-            case Op::Tan: trig<Trig::Tan>(b, out); break;
+            case Op::Sin: trig<Trig::Sin>(b, out, count); break;
+            case Op::Cos: trig<Trig::Cos>(b, out, count); break;
+            case Op::Tan: trig<Trig::Tan>(b, out, count); break;
             case Op::Asin: out = b.asin(); break;
             case Op::Acos: out = b.acos(); break;
             case Op::Atan: out = b.atan(); break;
@@ -144,8 +148,8 @@ void reverse_block(const Tree& tree, const Plan& plan, const Buffer& v, Buffer& 
             case Op::Sqrt: g.col(r) = 0.5 * up / self; break;
             case Op::Exp: g.col(r) = up * self; break;
             case Op::Log: g.col(r) = up / b; break;
-            case Op::Sin: trig<Trig::Cos>(b, g.col(r)); g.col(r) *= up; break;
-            case Op::Cos: trig<Trig::Sin>(b, g.col(r)); g.col(r) *= -up; break;
+            case Op::Sin: trig<Trig::Cos>(b, g.col(r), count); g.col(r) *= up; break;
+            case Op::Cos: trig<Trig::Sin>(b, g.col(r), count); g.col(r) *= -up; break;
             case Op::Tan: g.col(r) = up * (1.0 + self.square()); break;
             case Op::Asin: g.col(r) = up / (1.0 - b.square()).sqrt(); break;
             case Op::Acos: g.col(r) = -up / (1.0 - b.square()).sqrt(); break;

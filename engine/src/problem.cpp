@@ -26,6 +26,14 @@ Problem::Problem(const Dataset& data, const std::string& target, std::vector<std
         columns.push_back(data.require(name, "the data"));
     }
     input_names_ = std::move(inputs);
+    // The CSV reader refuses NaN/Inf already; data built in code gets the same check here, or
+    // every candidate would score Inf and the front would be empty.
+    for (std::size_t c : columns) {
+        if (!data.values().col(static_cast<Eigen::Index>(c)).allFinite())
+            throw input_error(fmt::format("column \"{}\" holds NaN or Inf values", data.names()[c]));
+    }
+    if (!data.values().col(static_cast<Eigen::Index>(target_column)).allFinite())
+        throw input_error(fmt::format("the target \"{}\" holds NaN or Inf values", target));
     if (!(split.validation_fraction >= 0 && split.validation_fraction < 1))
         throw input_error(fmt::format("--validation {} is not a fraction in [0, 1)", split.validation_fraction));
 

@@ -36,7 +36,7 @@ Dataset sample_formula(const Tree& formula, const std::vector<VariableRange>& ra
         ++filled;
     }
     if (options.noise > 0) {
-        const double rms = std::sqrt(values.col(n_vars).square().mean());
+        const double rms = values.col(n_vars).matrix().stableNorm() / std::sqrt(static_cast<double>(wanted));
         for (Eigen::Index i = 0; i < wanted; ++i) values(i, n_vars) += options.noise * rms * rng.normal();
     }
     std::vector<std::string> names;

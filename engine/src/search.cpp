@@ -1,9 +1,9 @@
 #include "occam/search.hpp"
 
-#include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -62,7 +62,7 @@ Front search(const Problem& problem, const SearchOptions& options, const Progres
         islands.push_back(std::make_unique<Island>(problem, options, i));
     const auto run_on_islands = [&](auto&& work) {
         arena.execute([&] {
-            tbb::parallel_for(std::size_t{0}, islands.size(), [&](std::size_t i) { work(*islands[i]); });
+            tbb::parallel_for(std::size_t{0}, islands.size(), [&](std::size_t i) { work(*islands[i], i); });
         });
     };
 
@@ -78,7 +78,7 @@ Front search(const Problem& problem, const SearchOptions& options, const Progres
         archive = std::move(resumed->archive);
         totals.generations = resumed->generations;
     } else {
-        run_on_islands([](Island& island) { island.initialize(); });
+        run_on_islands([](Island& island, std::size_t) { island.initialize(); });
     }
     const auto save_checkpoint = [&] {
         SearchState state{.islands = {}, .archive = archive, .generations = totals.generations};
@@ -120,13 +120,23 @@ Front search(const Problem& problem, const SearchOptions& options, const Progres
         if (options.budget.max_generations)
             epoch = std::min<std::size_t>(epoch, static_cast<std::size_t>(*options.budget.max_generations - totals.generations));
         const double time_limit = options.budget.time_limit ? options.budget.time_limit->count() : INFINITY;
-        run_on_islands([&](Island& island) {
+        std::vector<std::size_t> completed(islands.size(), 0);
+        run_on_islands([&](Island& island, std::size_t index) {
             for (std::size_t g = 0; g < epoch; ++g) {
                 if (stopping() || elapsed() >= time_limit) break;
                 island.run_generation();
+                ++completed[index];
             }
         });
-        totals.generations += static_cast<long long>(epoch);
+        // A time limit or Ctrl-C can cut an epoch short, and islands unevenly: count only the
+        // generations every island finished, and neither migrate nor checkpoint such a state,
+        // which no resume could continue bit for bit.
+        const std::size_t finished = *std::min_element(completed.begin(), completed.end());
+        totals.generations += static_cast<long long>(finished);
+        if (finished < epoch) {
+            take_stock();
+            break;
+        }
         if (static_cast<std::size_t>(totals.generations) % per_epoch == 0) migrate(islands, options.population.migrants);
         take_stock();
         if (!options.checkpoint.path.empty()) save_checkpoint();

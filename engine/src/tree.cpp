@@ -4,6 +4,10 @@
 #include <bit>
 #include <cassert>
 
+#include <fmt/format.h>
+
+#include "occam/error.hpp"
+
 namespace occam {
 
 void Tree::update_sizes() {
@@ -12,10 +16,12 @@ void Tree::update_sizes() {
         std::size_t size = 1;
         std::size_t child = i;
         for (int k = 0; k < arity(node.op); ++k) {
-            assert(child > 0);
+            if (child == 0) throw input_error(fmt::format("malformed expression: operator {} at node {} lacks an operand", info(node.op).name, i));
             size += nodes_[child - 1].size;
             child -= nodes_[child - 1].size;
         }
+        // sizes are 16-bit: a larger subtree would wrap and corrupt every range after it
+        if (size > max_length) throw input_error(fmt::format("expression too large: more than {} nodes", max_length));
         node.size = static_cast<std::uint16_t>(size);
     }
 }

@@ -17,10 +17,12 @@ enum class Trig { Sin, Cos, Tan };
 
 inline constexpr double trig_fast_limit = 1e5;
 
+// n values are computed; the fast path is chosen from the first `real` of them only, so padding
+// rows of a short block can never change the results of real rows.
 template <Trig kind>
-inline void trig(const double* in, double* out, long n) {
+inline void trig(const double* in, double* out, long n, long real) {
     bool small = true;
-    for (long i = 0; i < n; ++i) small &= std::abs(in[i]) <= trig_fast_limit;
+    for (long i = 0; i < real; ++i) small &= std::abs(in[i]) <= trig_fast_limit;
     if (!small) {
         for (long i = 0; i < n; ++i) {
             out[i] = kind == Trig::Sin ? std::sin(in[i]) : kind == Trig::Cos ? std::cos(in[i]) : std::tan(in[i]);

@@ -24,5 +24,8 @@ int main(int argc, char** argv) {
     } catch (const occam::input_error& e) {
         std::cerr << e.what() << '\n';
         return 2;
+    } catch (const std::exception& e) {  // e.g. an unreadable [seconds] argument
+        std::cerr << "error: " << e.what() << '\n';
+        return 2;
     }
 }

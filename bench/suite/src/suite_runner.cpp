@@ -61,30 +61,29 @@ SuiteData prepare(const SuiteProblem& problem, const Tree& truth, const SuiteOpt
     return {train, test.values().leftCols(inputs), test.values().col(inputs)};
 }
 
-// Watches the archive at every barrier and notes when it first holds an exact formula. Each
-// archive member is judged once (cheaper settings than the final verdict: this is a timer).
+// Notes, at every barrier, the archive members not seen before with the time they appeared; they
+// are judged after the search, so judging never eats into the search's time limit. The judge
+// uses cheaper settings than the final verdict: this is a timer, not the verdict.
 class FirstExactWatcher {
 public:
-    FirstExactWatcher(const Tree& truth, const std::vector<VariableRange>& ranges) : truth_(truth), ranges_(ranges) {}
-
     void operator()(const Progress& progress) {
-        if (found_ || progress.archive == nullptr) return;
+        if (progress.archive == nullptr) return;
         for (const auto& [complexity, individual] : progress.archive->entries()) {
-            const Tree candidate = explicit_tree(individual);
-            if (!judged_.insert(candidate.hash()).second) continue;
-            if (judge_exact(candidate, truth_, ranges_, {.fit_rows = 500, .test_rows = 2000}).exact) {
-                found_ = progress.elapsed_seconds;
-                return;
-            }
+            Tree candidate = explicit_tree(individual);
+            if (seen_.insert(candidate.hash()).second) appeared_.push_back({progress.elapsed_seconds, std::move(candidate)});
         }
     }
-    std::optional<double> found() const { return found_; }
+
+    std::optional<double> first_exact(const Tree& truth, const std::vector<VariableRange>& ranges) const {
+        for (const auto& [seconds, candidate] : appeared_) {
+            if (judge_exact(candidate, truth, ranges, {.fit_rows = 500, .test_rows = 2000}).exact) return seconds;
+        }
+        return std::nullopt;
+    }
 
 private:
-    const Tree& truth_;
-    const std::vector<VariableRange>& ranges_;
-    std::set<std::uint64_t> judged_;
-    std::optional<double> found_;
+    std::set<std::uint64_t> seen_;
+    std::vector<std::pair<double, Tree>> appeared_;  // in order of appearance
 };
 
 }  // namespace
@@ -95,7 +94,7 @@ SuiteOutcome run_suite_problem(const SuiteProblem& problem, const SuiteOptions& 
     const SuiteData data = prepare(problem, truth, options);
     const Problem search_problem(data.train, problem.target, names, {.seed = options.seed});
 
-    FirstExactWatcher watcher(truth, problem.variables);
+    FirstExactWatcher watcher;
     const auto start = std::chrono::steady_clock::now();
     const Front front = search(search_problem, options.search, std::ref(watcher), stop);
 
@@ -114,7 +113,7 @@ SuiteOutcome run_suite_problem(const SuiteProblem& problem, const SuiteOptions& 
     Interpreter interpreter;
     if (interpreter.evaluate(chosen.formula, data.test_inputs, prediction))
         outcome.test_r2 = fit_metrics(data.test_target, prediction).r2;
-    outcome.seconds_to_exact = watcher.found();
+    outcome.seconds_to_exact = watcher.first_exact(truth, problem.variables);
     // the recommended formula can be exact even when no archive member was judged so in time
     if (outcome.exact && !outcome.seconds_to_exact) outcome.seconds_to_exact = outcome.seconds;
     return outcome;

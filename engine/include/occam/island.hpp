@@ -28,6 +28,9 @@ struct IslandState {
 class Island {
 public:
     Island(const Problem& problem, const SearchOptions& options, std::size_t index);
+    // the operators hold references to this island's own context: never copy or move one
+    Island(const Island&) = delete;
+    Island& operator=(const Island&) = delete;
 
     void initialize();
     void run_generation();

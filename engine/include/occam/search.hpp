@@ -39,7 +39,7 @@ struct FrontEntry {
 struct Front {
     std::vector<std::string> variables;  // names of the columns the formulas index
     std::vector<FrontEntry> entries;     // ascending complexity, strictly falling validation loss
-    std::size_t recommended = 0;         // see choose_recommended in search.cpp
+    std::size_t recommended = 0;         // see choose_recommended in front_builder.cpp
     Progress final_progress;
     bool interrupted = false;
 

@@ -25,6 +25,8 @@ struct Node {
 
 class Tree {
 public:
+    static constexpr std::size_t max_length = 65535;  // Node::size is 16-bit
+
     Tree() = default;
     explicit Tree(std::vector<Node> nodes) : nodes_(std::move(nodes)) { update_sizes(); }
 
@@ -44,7 +46,7 @@ public:
         return arity(nodes_[i].op) == 1 ? i - 1 : i - 1 - nodes_[i - 1].size;
     }
 
-    void update_sizes();
+    void update_sizes();  // input_error for malformed postfix or more than max_length nodes
     std::size_t depth() const;
     int complexity() const;                 // sum of the operator table's per-node costs
     std::size_t constant_count() const;     // fittable constants (Op::Constant)
