@@ -34,15 +34,9 @@ std::string error_of(std::string_view text, const std::vector<std::string>& name
     return "no error";
 }
 
-std::vector<std::string> names_of(const test::TableFormula& f) {
-    std::vector<std::string> names;
-    for (const auto& v : f.variables) names.push_back(v.name);
-    return names;
-}
-
-void check_round_trip(const test::TableFormula& f) {
+void check_round_trip(const SuiteProblem& f) {
     INFO(f.id, ": ", f.formula);
-    const auto names = names_of(f);
+    const auto names = test::names_of(f);
     const Tree tree = parse_formula(f.formula, names);
     CHECK(tree.nodes().back().size == tree.length());
     const auto infix = to_infix(tree, names);

@@ -15,12 +15,6 @@ using namespace occam;
 
 namespace {
 
-std::vector<std::string> names_of(const test::TableFormula& f) {
-    std::vector<std::string> names;
-    for (const auto& v : f.variables) names.push_back(v.name);
-    return names;
-}
-
 // Every exact literal becomes a fittable constant, so the Jacobian has something to differentiate.
 Tree with_fittable_numbers(Tree tree) {
     for (auto& node : tree.mutable_nodes()) {
@@ -104,7 +98,7 @@ TEST_CASE("interpreter equals the scalar reference on every Feynman formula") {
     Interpreter interpreter;
     for (const auto& f : table) {
         INFO(f.id << ": " << f.formula);
-        const auto names = names_of(f);
+        const auto names = test::names_of(f);
         const Tree tree = parse_formula(f.formula, names);
         // 1000 rows: many full blocks and a short last block
         const auto data = sample_formula(tree, f.variables, {.rows = 1000, .seed = 7, .target = "f_reference"});
@@ -125,7 +119,7 @@ TEST_CASE("interpreter equals the scalar reference on every Feynman formula") {
 TEST_CASE("Jacobian equals central finite differences on Feynman formulas") {
     for (const auto& f : test::feynman_formulas()) {
         INFO(f.id << ": " << f.formula);
-        const auto names = names_of(f);
+        const auto names = test::names_of(f);
         const Tree tree = with_fittable_numbers(parse_formula(f.formula, names));
         if (tree.constant_count() == 0) continue;
         const auto data = sample_formula(parse_formula(f.formula, names), f.variables,

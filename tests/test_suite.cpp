@@ -2,6 +2,7 @@
 // Feynman equations.
 #include <doctest/doctest.h>
 
+#include "formula_tables.hpp"
 #include "occam/exactness.hpp"
 #include "occam/parse.hpp"
 #include "occam/suite_runner.hpp"
@@ -10,7 +11,6 @@ using namespace occam;
 
 namespace {
 
-const std::string suites = std::string(OCCAM_SOURCE_DIR) + "/bench/suites";
 
 const SuiteProblem& find(const std::vector<SuiteProblem>& problems, const std::string& id) {
     for (const auto& p : problems) {
@@ -20,25 +20,19 @@ const SuiteProblem& find(const std::vector<SuiteProblem>& problems, const std::s
     return problems.front();
 }
 
-std::vector<std::string> names_of(const SuiteProblem& p) {
-    std::vector<std::string> names;
-    for (const auto& v : p.variables) names.push_back(v.name);
-    return names;
-}
-
 }  // namespace
 
 TEST_CASE("suite manifests list 100 Feynman and 14 Strogatz problems with their variables") {
-    const auto feynman = load_feynman(suites + "/feynman");
+    const auto feynman = test::feynman_formulas();
     REQUIRE(feynman.size() == 100);
     // the "# variables" column says 2 here; the name cells list r, F and theta
     const auto& i1812 = find(feynman, "I.18.12");
-    CHECK(names_of(i1812) == std::vector<std::string>{"r", "F", "theta"});
+    CHECK(test::names_of(i1812) == std::vector<std::string>{"r", "F", "theta"});
     const auto& i62a = find(feynman, "I.6.2a");
     CHECK(i62a.target == "f");
     CHECK(i62a.variables[0].low == 1);
     CHECK(i62a.variables[0].high == 3);
-    const auto strogatz = load_strogatz(suites + "/strogatz");
+    const auto strogatz = test::strogatz_formulas();
     REQUIRE(strogatz.size() == 14);
     CHECK(strogatz[0].id == "strogatz_bacres1");
     CHECK(strogatz[0].variables.size() == 2);
@@ -46,9 +40,9 @@ TEST_CASE("suite manifests list 100 Feynman and 14 Strogatz problems with their 
 }
 
 TEST_CASE("the verdict calls the true law exact, in any equivalent form and with fitted constants") {
-    const auto feynman = load_feynman(suites + "/feynman");
+    const auto feynman = test::feynman_formulas();
     const auto& p = find(feynman, "I.6.2a");
-    const auto names = names_of(p);
+    const auto names = test::names_of(p);
     const Tree truth = parse_formula(p.formula, names);
     CHECK(judge_exact(truth, truth, p.variables).exact);
     CHECK(judge_exact(parse_formula("0.3989422804014327*exp(-0.5*theta*theta)", names), truth, p.variables).exact);
@@ -63,9 +57,9 @@ TEST_CASE("the verdict calls the true law exact, in any equivalent form and with
 }
 
 TEST_CASE("the verdict rejects a close polynomial fit") {
-    const auto feynman = load_feynman(suites + "/feynman");
+    const auto feynman = test::feynman_formulas();
     const auto& p = find(feynman, "I.6.2a");
-    const auto names = names_of(p);
+    const auto names = test::names_of(p);
     const Tree truth = parse_formula(p.formula, names);
     // a cubic with fitted coefficients matches the Gaussian tail closely on [1, 3] ...
     Tree cubic = parse_formula("0.9 + -0.8*theta + 0.25*theta^2 + -0.025*theta^3", names);
@@ -79,7 +73,7 @@ TEST_CASE("the verdict rejects a close polynomial fit") {
 }
 
 TEST_CASE("a short suite run solves three easy Feynman equations and judges them exact") {
-    const auto feynman = load_feynman(suites + "/feynman");
+    const auto feynman = test::feynman_formulas();
     SuiteOptions options;
     options.rows = 1000;
     options.search.threads = 2;

@@ -13,11 +13,6 @@ namespace {
 // Losses below this are rounding noise: formulas there are equally exact, so the simpler one wins.
 constexpr double loss_floor = 1e-24;
 
-double variance(const Eigen::ArrayXd& y) {
-    const double v = (y - y.mean()).square().mean();
-    return v > 0 ? v : 1.0;
-}
-
 // PySR's rule, with one change: among formulas within 1.5x of the lowest validation loss, the one
 // whose loss fell most steeply (in log) per unit of complexity relative to the next simpler
 // formula; the simplest formula of the front wins whenever it is within 1.5x itself.
@@ -52,8 +47,8 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
     const bool has_validation = problem.validation_target().size() > 0;
     const auto& valid_x = has_validation ? problem.validation_inputs() : train_x;
     const auto& valid_y = has_validation ? problem.validation_target() : train_y;
-    const double train_variance = variance(train_y);
-    const double valid_variance = variance(valid_y);
+    const double train_variance = nmse_denominator(train_y);
+    const double valid_variance = nmse_denominator(valid_y);
 
     ConstantFitter fitter(fitting.final_iterations);
     const RefitLoss refit = [&](Tree& tree) -> std::optional<double> {

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <iterator>
 
+#include "occam/metrics.hpp"
+
 namespace occam {
 namespace {
 
@@ -30,9 +32,7 @@ Island::Island(const Problem& problem, const SearchOptions& options, std::size_t
       fitter_(options.fitting.iterations),
       fit_x_(problem.train_inputs().topRows(fit_rows(problem, options))),
       fit_y_(problem.train_target().head(fit_rows(problem, options))) {
-    const double variance = (fit_y_ - fit_y_.mean()).square().mean();
-    // a constant target: measure plain squared error instead of a ratio to zero
-    target_variance_ = variance > 0 ? variance : 1.0;
+    target_variance_ = nmse_denominator(fit_y_);
 }
 
 Individual Island::evaluate(Tree tree) {

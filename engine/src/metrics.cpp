@@ -2,6 +2,11 @@
 
 namespace occam {
 
+double nmse_denominator(const Eigen::Ref<const Eigen::ArrayXd>& target) {
+    const double variance = (target - target.mean()).square().mean();
+    return variance > 0 ? variance : 1.0;
+}
+
 FitMetrics fit_metrics(const Eigen::Ref<const Eigen::ArrayXd>& target,
                        const Eigen::Ref<const Eigen::ArrayXd>& prediction) {
     FitMetrics m;

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <numeric>
 
 #include "occam/error.hpp"
 #include "occam/random.hpp"
@@ -45,10 +44,8 @@ Problem::Problem(const Dataset& data, const std::string& target, std::vector<std
                                       100 * (1 - split.validation_fraction), 100 * split.validation_fraction));
 
     // Fisher-Yates with occam's portable generator: the split depends on the seed only.
-    std::vector<Eigen::Index> order(static_cast<std::size_t>(rows));
-    std::iota(order.begin(), order.end(), Eigen::Index{0});
     Random rng(split.seed ^ 0x5eed5a11ULL);
-    for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.below(i)]);
+    const auto order = shuffled_order<Eigen::Index>(static_cast<std::size_t>(rows), rng);
 
     const auto fill = [&](Eigen::Index first, Eigen::Index count, Eigen::ArrayXXd& x, Eigen::ArrayXd& y) {
         x.resize(count, static_cast<Eigen::Index>(columns.size()));

@@ -51,10 +51,8 @@ SuiteData prepare(const SuiteProblem& problem, const Tree& truth, const SuiteOpt
     Eigen::ArrayXXd ordered(file.rows(), static_cast<Eigen::Index>(columns.size()));
     for (std::size_t c = 0; c < columns.size(); ++c) ordered.col(static_cast<Eigen::Index>(c)) = file.column(columns[c]);
     const Dataset data(columns, std::move(ordered));
-    std::vector<Eigen::Index> order(static_cast<std::size_t>(data.rows()));
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<Eigen::Index>(i);
     Random rng(options.seed);
-    for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.below(i)]);
+    const auto order = shuffled_order<Eigen::Index>(static_cast<std::size_t>(data.rows()), rng);
     const auto train_rows = static_cast<std::ptrdiff_t>(order.size() * 3 / 4);
     const Dataset train = rows_of(data, {order.begin(), order.begin() + train_rows});
     const Dataset test = rows_of(data, {order.begin() + train_rows, order.end()});

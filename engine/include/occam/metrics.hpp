@@ -11,6 +11,10 @@ struct FitMetrics {
     double max_abs_error = 0;
 };
 
+// The denominator of NMSE: the target's variance, or 1 for a constant target (NMSE is then the
+// plain mean squared error instead of a ratio to zero).
+double nmse_denominator(const Eigen::Ref<const Eigen::ArrayXd>& target);
+
 FitMetrics fit_metrics(const Eigen::Ref<const Eigen::ArrayXd>& target,
                        const Eigen::Ref<const Eigen::ArrayXd>& prediction);
 

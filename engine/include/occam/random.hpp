@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdint>
 #include <numbers>
+#include <numeric>
+#include <vector>
 
 namespace occam {
 
@@ -54,5 +56,14 @@ private:
     }
     State state_;
 };
+
+// 0 .. n-1 in a random order (Fisher-Yates): the same permutation for the same generator state.
+template <typename Index = std::size_t>
+std::vector<Index> shuffled_order(std::size_t n, Random& rng) {
+    std::vector<Index> order(n);
+    std::iota(order.begin(), order.end(), Index{0});
+    for (std::size_t i = n; i > 1; --i) std::swap(order[i - 1], order[rng.below(i)]);
+    return order;
+}
 
 }  // namespace occam
