@@ -8,27 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "temp_dir.hpp"
+
 namespace occam::test {
-
-// A fresh, empty directory for one test, removed with everything in it afterwards.
-class TempDir {
-public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    const std::filesystem::path& path() const { return path_; }
-    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-    // Writes text to a file in the directory and returns its name, for use as an argument.
-    std::string write(const std::string& name, const std::string& text) const;
-    std::string read(const std::string& name) const;
-    // The names of every file and directory below it, sorted, relative to it.
-    std::vector<std::string> listing() const;
-
-private:
-    std::filesystem::path path_;
-};
 
 struct ProgramResult {
     int exit_code = -1;  // the status passed to exit, or minus the signal that ended the program

@@ -1,6 +1,8 @@
 // Checkpoints: a search stopped at a barrier and resumed continues exactly as one unbroken run.
 #include <doctest/doctest.h>
 
+#include "temp_dir.hpp"
+
 #include <bit>
 #include <filesystem>
 #include <fstream>
@@ -15,20 +17,11 @@
 #include "occam/search.hpp"
 
 using namespace occam;
+using occam::test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh directory per test, removed afterwards.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("occam_test_checkpoint_" + std::to_string(std::random_device{}()));
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-    std::string file(const char* name) const { return (path / name).string(); }
-};
 
 Problem noisy_problem() {
     const std::vector<VariableRange> ranges{{"a", 0.5, 2}, {"b", 0.5, 2}};

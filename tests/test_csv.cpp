@@ -2,6 +2,8 @@
 // bit-exact round trip through write_csv and read_csv.
 #include <doctest/doctest.h>
 
+#include "temp_dir.hpp"
+
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -18,21 +20,13 @@
 #include "occam/error.hpp"
 
 using namespace occam;
+using occam::test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
 
 Dataset parse(std::string_view text, CsvOptions options = {}) { return parse_csv(text, "data.csv", options); }
 
-// A fresh directory per test, removed afterwards.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("occam_test_csv_" + std::to_string(std::random_device{}()));
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
 
 }  // namespace
 
@@ -123,7 +117,7 @@ TEST_CASE("csv: read_csv on a missing file or a directory") {
     CHECK_THROWS_WITH_AS(read_csv("no/such/data.csv"), "no/such/data.csv: cannot open file (No such file or directory)",
                          input_error);
     TempDir dir;
-    CHECK_THROWS_WITH_AS(read_csv(dir.path.string()), (dir.path.string() + ": cannot read file (Is a directory)").c_str(),
+    CHECK_THROWS_WITH_AS(read_csv(dir.path().string()), (dir.path().string() + ": cannot read file (Is a directory)").c_str(),
                          input_error);
 }
 
@@ -137,7 +131,7 @@ TEST_CASE("csv: read_csv in blocks, with lines cut by block ends and lines longe
             for (int c = 0; c < columns; ++c) text += (c ? "," : "") + std::to_string(r * 1000003LL + c) + ".25";
             text += "\r\n";
         }
-        const auto path = (dir.path / "blocks.csv").string();
+        const auto path = (dir.path() / "blocks.csv").string();
         std::ofstream(path, std::ios::binary) << text;
         Dataset d = read_csv(path);
         REQUIRE(d.rows() == rows);
@@ -155,7 +149,7 @@ TEST_CASE("csv: read_csv in blocks, with lines cut by block ends and lines longe
 
 TEST_CASE("csv: read_csv from a pipe, which cannot be read twice") {
     TempDir dir;
-    const auto path = (dir.path / "pipe.csv").string();
+    const auto path = (dir.path() / "pipe.csv").string();
     REQUIRE(mkfifo(path.c_str(), 0600) == 0);
     std::thread writer([&] {
         std::ofstream out(path, std::ios::binary);
@@ -185,7 +179,7 @@ TEST_CASE("csv: write then read is bit-exact") {
     values(1, 1) = std::numeric_limits<double>::denorm_min();
     values(2, 1) = -0.0;
     Dataset original({"x", "a,b", "say \"hi\"", " padded "}, values);
-    const std::string path = (dir.path / "out.csv").string();
+    const std::string path = (dir.path() / "out.csv").string();
     write_csv(path, original);
     CHECK_FALSE(fs::exists(path + ".tmp"));
 
@@ -206,11 +200,11 @@ TEST_CASE("csv: write then read is bit-exact") {
 TEST_CASE("csv: a failed write leaves no file behind") {
     TempDir dir;
     Dataset d({"x"}, Eigen::ArrayXXd::Ones(2, 1));
-    const std::string missing = (dir.path / "no_dir" / "out.csv").string();
+    const std::string missing = (dir.path() / "no_dir" / "out.csv").string();
     CHECK_THROWS_WITH_AS(write_csv(missing, d), (missing + ": cannot write file (No such file or directory)").c_str(),
                          input_error);
     // Renaming onto a directory fails after the temporary file was written: it must be removed.
-    const fs::path taken = dir.path / "taken";
+    const fs::path taken = dir.path() / "taken";
     fs::create_directories(taken / "inside");
     CHECK_THROWS_AS(write_csv(taken.string(), d), input_error);
     CHECK_FALSE(fs::exists(taken.string() + ".tmp"));
