@@ -247,6 +247,11 @@ std::optional<Expr> rewrite_product(const Expr& e) {
     // constants lead, so that products print as 2.5*x
     if (is_constant(b) && !is_constant(a)) return binary(Op::Mul, b, a);
     if (same(a, b)) return unary(Op::Square, a);
+    // x*(c*x) and (c*x)*x are c*x^2
+    if (b.is(Op::Mul) && is_constant(b.left()) && same(a, b.right()))
+        return binary(Op::Mul, b.left(), unary(Op::Square, a));
+    if (a.is(Op::Mul) && is_constant(a.left()) && same(a.right(), b))
+        return binary(Op::Mul, a.left(), unary(Op::Square, b));
     if (a.is(Op::Square) && same(a.only(), b)) return unary(Op::Cube, b);
     if (b.is(Op::Square) && same(b.only(), a)) return unary(Op::Cube, a);
     if (b.is(Op::Inv)) return binary(Op::Div, a, b.only());

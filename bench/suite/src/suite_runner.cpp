@@ -60,7 +60,9 @@ SuiteData prepare(const SuiteProblem& problem, const Tree& truth, const SuiteOpt
 }
 
 // Notes, at every barrier, the archive members not seen before with the time they appeared; they
-// are judged after the search, so judging never eats into the search's time limit. The judge
+// are judged after the search, so judging never eats into the search's time limit. Only members
+// whose training loss is near the best the search reached can be exact (an exact law's loss is
+// the noise floor), which keeps noisy runs from judging hundreds of approximations. The judge
 // uses cheaper settings than the final verdict: this is a timer, not the verdict.
 class FirstExactWatcher {
 public:
@@ -68,20 +70,30 @@ public:
         if (progress.archive == nullptr) return;
         for (const auto& [complexity, individual] : progress.archive->entries()) {
             Tree candidate = explicit_tree(individual);
-            if (seen_.insert(candidate.hash()).second) appeared_.push_back({progress.elapsed_seconds, std::move(candidate)});
+            if (seen_.insert(candidate.hash()).second)
+                appeared_.push_back({progress.elapsed_seconds, individual.loss, std::move(candidate)});
         }
     }
 
     std::optional<double> first_exact(const Tree& truth, const std::vector<VariableRange>& ranges) const {
-        for (const auto& [seconds, candidate] : appeared_) {
-            if (judge_exact(candidate, truth, ranges, {.fit_rows = 500, .test_rows = 2000}).exact) return seconds;
+        double best = INFINITY;
+        for (const auto& a : appeared_) best = std::min(best, a.loss);
+        const double worth_judging = std::max(4 * best, 1e-20);
+        for (const auto& a : appeared_) {
+            if (a.loss > worth_judging) continue;
+            if (judge_exact(a.candidate, truth, ranges, {.fit_rows = 500, .test_rows = 2000}).exact) return a.seconds;
         }
         return std::nullopt;
     }
 
 private:
+    struct Appearance {
+        double seconds;
+        double loss;  // training NMSE when it appeared
+        Tree candidate;
+    };
     std::set<std::uint64_t> seen_;
-    std::vector<std::pair<double, Tree>> appeared_;  // in order of appearance
+    std::vector<Appearance> appeared_;  // in order of appearance
 };
 
 }  // namespace
