@@ -4,8 +4,10 @@
 #include <fmt/core.h>
 
 #include <CLI/CLI.hpp>
-#include <charconv>
 #include <string>
+
+#include "occam/error.hpp"
+#include "parse_number.hpp"
 
 namespace occam::cli {
 
@@ -14,9 +16,11 @@ inline CLI::Validator at_least(double low, const char* description) {
     return CLI::Validator(
         [low](std::string& text) -> std::string {
             double value = 0;
-            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-            if (ec != std::errc{} || end != text.data() + text.size() || text.empty())
+            try {
+                value = parse_number(text, "value");  // the same reading as every other number option
+            } catch (const input_error&) {
                 return fmt::format("cannot read \"{}\" as a number", text);
+            }
             if (!(value >= low)) return fmt::format("must be at least {}, not {}", low, text);
             return {};
         },

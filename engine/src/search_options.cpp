@@ -30,6 +30,19 @@ void SearchOptions::validate() const {
     if (population.tournament_size == 0) fail("the tournament size must be at least 1");
     if (population.generations_per_epoch == 0) fail("the generations per epoch must be at least 1");
     if (population.migrants >= population.population_size) fail("--migrants must be below the population size");
+    const auto is_probability = [](double p) { return p >= 0 && p <= 1; };
+    if (!is_probability(population.crossover_probability)) fail("the crossover probability must be in [0, 1]");
+    if (!is_probability(population.archive_parent_probability))
+        fail("the archive parent probability must be in [0, 1]");
+    if (!(population.parsimony >= 0)) fail("the parsimony must not be negative");
+    const auto& w = mutation;
+    const double weights[] = {w.point, w.subtree, w.insert, w.hoist, w.constant, w.swap};
+    double total = 0;
+    for (double weight : weights) {
+        if (!(weight >= 0)) fail("mutation weights must not be negative");
+        total += weight;
+    }
+    if (!(total > 0)) fail("at least one mutation weight must be positive");
     if (fitting.iterations < 0) fail("--lm-iterations must not be negative");
     if (fitting.max_rows < 8) fail("--fit-rows must be at least 8");
 }

@@ -80,7 +80,8 @@ std::uint64_t Tree::hash() const {
     for (const auto& node : nodes_) {
         mix(static_cast<std::uint64_t>(node.op));
         mix(node.index);
-        mix(std::bit_cast<std::uint64_t>(node.value));
+        // +0.0 == -0.0 for Tree equality, so they must hash alike
+        mix(std::bit_cast<std::uint64_t>(node.value == 0.0 ? 0.0 : node.value));
     }
     return h;
 }
