@@ -24,6 +24,7 @@ struct SuiteArgs {
     std::uint64_t seed = 1;
     std::size_t rows = 10000;
     std::size_t threads = 2;
+    std::size_t fit_rows = SearchOptions{}.fitting.max_rows;
     std::string output;
     std::string suites_dir = OCCAM_SUITES_DIR;
 };
@@ -66,6 +67,7 @@ void run_suite(const SuiteArgs& args) {
     options.seed = args.seed;
     options.search.seed = args.seed;
     options.search.threads = args.threads;
+    options.search.fitting.max_rows = args.fit_rows;
     options.search.budget.time_limit = std::chrono::duration<double>(args.time);
     if (args.generations) {
         options.search.budget.max_generations = args.generations;
@@ -119,6 +121,7 @@ void add_suite_command(CLI::App& app) {
     cmd->add_option("--seed", args->seed, "Random seed for data and search")->capture_default_str();
     cmd->add_option("--rows", args->rows, "Rows sampled per Feynman problem")->capture_default_str()->check(CLI::Range(16, 10'000'000));
     cmd->add_option("--threads", args->threads, "Worker threads")->capture_default_str();
+    cmd->add_option("--fit-rows", args->fit_rows, "Training rows used to fit each candidate")->capture_default_str();
     cmd->add_option("-o,--output", args->output, "CSV file with one row per problem, written as the suite goes");
     cmd->add_option("--suites", args->suites_dir, "Folder holding the feynman/ and strogatz/ manifests")
         ->capture_default_str();
