@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <string>
 
 #include "commands.hpp"
@@ -51,6 +52,12 @@ void run_search(SearchArgs& args) {
     }
     options.validate();
 
+    // an output that cannot be written should fail now, not after a long search
+    if (!args.output.empty()) {
+        const auto folder = std::filesystem::absolute(args.output).parent_path();
+        if (!std::filesystem::is_directory(folder))
+            throw input_error(fmt::format("{}: cannot write file (No such file or directory)", args.output));
+    }
     const Dataset data = read_csv(args.data_path, {.drop_invalid = args.drop_invalid});
     data.require(args.target, args.data_path);
     const Problem problem(data, args.target, {}, {.validation_fraction = args.validation, .seed = options.seed});
