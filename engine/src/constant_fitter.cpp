@@ -57,8 +57,14 @@ FitResult ConstantFitter::fit(Tree& tree, const Eigen::Ref<const Eigen::ArrayXXd
             J.col(k + 1) = f_.matrix();
         }
         const Eigen::VectorXd residual = ((s.offset + s.scale * f_) - y).matrix();
-        const Eigen::MatrixXd JtJ = J.transpose() * J;
-        const Eigen::VectorXd gradient = J.transpose() * residual;
+        // J is tall and narrow (rows x a few): plain column dot products beat a general matrix
+        // product, whose packing cost about a tenth of the whole search
+        Eigen::MatrixXd JtJ(p, p);
+        Eigen::VectorXd gradient(p);
+        for (Eigen::Index a = 0; a < p; ++a) {
+            gradient[a] = J.col(a).dot(residual);
+            for (Eigen::Index b = 0; b <= a; ++b) JtJ(a, b) = JtJ(b, a) = J.col(a).dot(J.col(b));
+        }
         if (!JtJ.allFinite() || !gradient.allFinite()) break;
         bool improved = false;
         // Raise the damping until a step lowers the error (at most a few tries per iteration).
