@@ -5,6 +5,7 @@
 
 #include "occam/metrics.hpp"
 #include "occam/simplify.hpp"
+#include "occam/prune.hpp"
 #include "occam/snap.hpp"
 
 namespace occam {
@@ -65,6 +66,10 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
         auto train_loss = refit(formula);
         if (!train_loss) continue;
         if (fitting.snap) {
+            // functions in their linear regime go first, so snapping sees the form they hid
+            formula = prune_unary(formula, refit);
+            train_loss = refit(formula);
+            if (!train_loss) continue;
             // a snapped formula must still be defined on the validation rows, else keep the fit
             Tree snapped = snap_constants(formula, refit);
             const auto snapped_loss = refit(snapped);
