@@ -42,9 +42,24 @@ std::size_t Tree::depth() const {
 }
 
 int Tree::complexity() const {
-    int total = 0;
-    for (const auto& node : nodes_) total += info(node.op).complexity;
-    return total;
+    // An exact constant such as 1/sqrt(2*pi) costs what one fitted constant costs: otherwise the
+    // front would prefer 0.3989... to the exact value it was snapped to.
+    std::vector<int> cost(nodes_.size());
+    std::vector<char> exact(nodes_.size());
+    for (std::size_t i = 0; i < nodes_.size(); ++i) {
+        const Op op = nodes_[i].op;
+        if (is_leaf(op)) {
+            exact[i] = op == Op::Number || op == Op::Pi || op == Op::Euler;
+            cost[i] = info(op).complexity;
+            continue;
+        }
+        const std::size_t right = i - 1;
+        const std::size_t left = left_child(i);
+        exact[i] = exact[right] && (arity(op) == 1 || exact[left]);
+        const int children = cost[right] + (arity(op) == 2 ? cost[left] : 0);
+        cost[i] = exact[i] ? 1 : info(op).complexity + children;
+    }
+    return nodes_.empty() ? 0 : cost.back();
 }
 
 std::size_t Tree::constant_count() const {

@@ -48,7 +48,7 @@ public:
 
     void update_sizes();  // input_error for malformed postfix or more than max_length nodes
     std::size_t depth() const;
-    int complexity() const;                 // sum of the operator table's per-node costs
+    int complexity() const;  // sum of the operator table's per-node costs; an exact constant subtree counts 1
     std::size_t constant_count() const;     // fittable constants (Op::Constant)
     std::vector<double> constants() const;  // their values in postfix order
     void set_constants(std::span<const double> values);
