@@ -1,7 +1,9 @@
 #pragma once
 // The one header a C++ program includes to use occam as a library.
+#include "occam/component_json.hpp"
 #include "occam/dataset.hpp"
 #include "occam/error.hpp"
+#include "occam/feed_forward.hpp"
 #include "occam/front_format.hpp"
 #include "occam/interpreter.hpp"
 #include "occam/metrics.hpp"
