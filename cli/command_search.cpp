@@ -1,18 +1,16 @@
 // occam search data.csv --target y : find compact formulas and print their Pareto front.
 #include <fmt/core.h>
-#include <unistd.h>
 
-#include <cstdio>
-#include <filesystem>
 #include <string>
 
 #include "commands.hpp"
 #include "interrupt.hpp"
+#include "search_option_group.hpp"
+#include "search_output.hpp"
 #include "occam/dataset.hpp"
 #include "occam/error.hpp"
 #include "occam/front_format.hpp"
 #include "occam/search.hpp"
-#include "occam/atomic_file.hpp"
 
 namespace occam::cli {
 namespace {
@@ -22,112 +20,45 @@ struct SearchArgs {
     std::string target;
     bool drop_invalid = false;
     double validation = 0.25;
-    std::optional<double> time_limit;
-    std::optional<long long> evaluations, generations;
-    std::string ops = OperatorSet::standard().names();
     std::string format = "table";
     std::string output;
     bool quiet = false;
-    SearchOptions options;
+    SearchOptionArgs search;
 };
-
-void print_progress(const Progress& p) {
-    fmt::print(stderr, "\r{:7.1f} s  gen {:<6} evals {:<10} {:>8.0f}/s  best loss {:<10.3g} front {:<3}", p.elapsed_seconds,
-               p.generations, p.evaluations, p.evaluations_per_second, p.best_loss, p.front_size);
-    std::fflush(stderr);
-}
 
 void run_search(SearchArgs& args) {
     const auto format = front_format_from_name(args.format);
     if (!format) throw input_error(fmt::format("--format {}: expected table, json, sympy, latex or c", args.format));
-    auto& options = args.options;
-    options.operators = OperatorSet::parse(args.ops);
-    options.budget.max_evaluations = args.evaluations;
-    options.budget.max_generations = args.generations;
-    // the 60 s default applies only when no budget was given
-    if (args.time_limit) {
-        options.budget.time_limit = std::chrono::duration<double>(*args.time_limit);
-    } else if (args.evaluations || args.generations) {
-        options.budget.time_limit.reset();
-    }
-    options.validate();
+    const SearchOptions options = args.search.resolved();
 
-    // an output that cannot be written should fail now, not after a long search
-    if (!args.output.empty()) {
-        const auto folder = std::filesystem::absolute(args.output).parent_path();
-        if (!std::filesystem::is_directory(folder))
-            throw input_error(fmt::format("{}: cannot write file (No such file or directory)", args.output));
-    }
+    require_output_folder(args.output);
     const Dataset data = read_csv(args.data_path, {.drop_invalid = args.drop_invalid});
     data.require(args.target, args.data_path);
     const Problem problem(data, args.target, {}, {.validation_fraction = args.validation, .seed = options.seed});
 
-    const bool show_progress = !args.quiet && isatty(fileno(stderr));
+    const ProgressCallback progress = progress_line(args.quiet);
     const auto& interrupted = install_interrupt_handler();
-    const Front front = search(problem, options, show_progress ? ProgressCallback(print_progress) : ProgressCallback{},
-                               &interrupted);
-    if (show_progress) fmt::print(stderr, "\n");
+    const Front front = search(problem, options, progress, &interrupted);
+    if (progress) fmt::print(stderr, "\n");
     // not progress but a warning that the front is partial, so --quiet keeps it
     if (front.interrupted) fmt::print(stderr, "occam: interrupted; the front found so far:\n");
-    const std::string text = format_front(front, *format);
-    if (args.output.empty()) {
-        fmt::print("{}", text);
-    } else {
-        write_file_atomically(args.output, text);
-    }
+    write_output(args.output, format_front(front, *format));
 }
 
 }  // namespace
 
 void add_search_command(CLI::App& app) {
     auto args = std::make_shared<SearchArgs>();
-    auto& o = args->options;
     auto* cmd = app.add_subcommand("search", "Search formulas for a target column and print the Pareto front");
     cmd->add_option("data", args->data_path, "CSV file with a header row")->required();
     cmd->add_option("-t,--target", args->target, "The column to explain; all other columns are inputs")->required();
     cmd->add_flag("--drop-invalid", args->drop_invalid, "Skip rows with NaN or Inf cells instead of failing");
 
-    const char* budget = "Budget (the first limit reached stops; evaluations and generations are reproducible)";
-    cmd->add_option("--time", args->time_limit, "Time limit in seconds (default 60 when no other budget is given)")
-        ->group(budget);
-    cmd->add_option("--evaluations", args->evaluations, "Stop after this many candidate evaluations (checked every epoch, so it may be exceeded by one epoch)")->group(budget);
-    cmd->add_option("--generations", args->generations, "Stop after this many generations")->group(budget);
-    cmd->add_option("--target-loss", o.budget.target_loss, "Stop once a formula's training NMSE is at most this")
-        ->capture_default_str()
-        ->group(budget);
-
-    const char* evolution = "Evolution";
-    cmd->add_option("--seed", o.seed, "Random seed")->capture_default_str()->group(evolution);
-    cmd->add_option("--threads", o.threads, "Worker threads (0: all cores); does not change the result")
-        ->capture_default_str()
-        ->group(evolution);
-    cmd->add_option("--islands", o.population.islands, "Independent populations, migrating at barriers")
-        ->capture_default_str()
-        ->group(evolution);
-    cmd->add_option("--population", o.population.population_size, "Individuals per island")
-        ->capture_default_str()
-        ->group(evolution);
-    cmd->add_option("--ops", args->ops, "Operators, comma-separated (+,-,*,/,pow,neg,square,cube,sqrt,exp,log,"
-                                        "sin,cos,tan,asin,acos,atan,tanh,abs,inv)")
-        ->capture_default_str()
-        ->group(evolution);
-    cmd->add_option("--max-length", o.population.max_length, "Largest formula, in nodes")
-        ->capture_default_str()
-        ->group(evolution);
-    cmd->add_option("--max-depth", o.population.max_depth, "Deepest formula")->capture_default_str()->group(evolution);
+    add_search_option_groups(*cmd, args->search);
     cmd->add_option("--validation", args->validation, "Share of rows held out to choose among formulas")
         ->capture_default_str()
-        ->group(evolution);
+        ->group("Evolution");
 
-    const char* fitting = "Constant fitting";
-    cmd->add_option("--lm-iterations", o.fitting.iterations, "Levenberg-Marquardt iterations per candidate")
-        ->capture_default_str()
-        ->group(fitting);
-    cmd->add_option("--fit-rows", o.fitting.max_rows, "Training rows used to fit each candidate")
-        ->capture_default_str()
-        ->group(fitting);
-    cmd->add_flag("!--no-snap", o.fitting.snap, "Keep fitted constants as they are (no snapping to exact values)")
-        ->group(fitting);
 
     const char* output = "Output";
     cmd->add_option("--format", args->format, "table, json, sympy, latex or c")->capture_default_str()->group(output);
@@ -136,9 +67,9 @@ void add_search_command(CLI::App& app) {
     cmd->add_flag("-q,--quiet", args->quiet, "No progress line")->group(output);
 
     const char* checkpoint = "Checkpoint";
-    cmd->add_option("--checkpoint", o.checkpoint.path, "Save the search to this file at every barrier, to --resume later")
+    cmd->add_option("--checkpoint", args->search.options.checkpoint.path, "Save the search to this file at every barrier, to --resume later")
         ->group(checkpoint);
-    cmd->add_option("--resume", o.checkpoint.resume,
+    cmd->add_option("--resume", args->search.options.checkpoint.resume,
                     "Continue the search saved in this file (same data and options; --generations and "
                     "--evaluations count the saved work, --time starts afresh)")
         ->group(checkpoint);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "occam/component_json.hpp"
+#include "occam/dataset.hpp"
 #include "occam/error.hpp"
 #include "temp_dir.hpp"
 
@@ -96,4 +97,19 @@ TEST_CASE("bad component files get one line naming the place") {
     CHECK_MESSAGE(syntax.rfind("net.json:6:14: malformed JSON:", 0) == 0, syntax);
     CHECK(syntax.find('\n') == std::string::npos);
     CHECK_THROWS_AS(occam::read_component("/nonexistent/net.json"), occam::input_error);
+}
+
+TEST_CASE("a component exported from PyTorch matches PyTorch's own outputs within 1e-6") {
+    // tests/data/make_component_small.py wrote the model and PyTorch's float64 outputs
+    const std::string folder = std::string(OCCAM_SOURCE_DIR) + "/tests/data/";
+    const occam::FeedForward network = occam::read_component(folder + "component_small.json");
+    const occam::Dataset reference = occam::read_csv(folder + "component_small_reference.csv");
+    REQUIRE(network.input_names == std::vector<std::string>{"x", "y", "z"});
+    REQUIRE(network.output_names == std::vector<std::string>{"u", "v"});
+    REQUIRE(reference.rows() == 200);
+    const Eigen::MatrixXd outputs = network.evaluate(reference.values().leftCols(3).matrix());
+    const Eigen::ArrayXXd expected = reference.values().rightCols(2);
+    const double worst = ((outputs.array() - expected).abs() / expected.abs().max(1.0)).maxCoeff();
+    CHECK(worst < 1e-6);
+    CHECK(worst < 1e-12);  // both sides compute in double, so they agree to rounding
 }

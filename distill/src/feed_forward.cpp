@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -87,6 +88,11 @@ void check_shapes(const FeedForward& network, std::string_view where) {
                 !std::isfinite(normalization->shift[i]))
                 fail(fmt::format("$.{}.scale[{}]: must be finite and non-zero (shift finite)", name, i));
     };
+    std::vector<std::string> names = network.input_names;
+    names.insert(names.end(), network.output_names.begin(), network.output_names.end());
+    std::sort(names.begin(), names.end());
+    if (const auto twice = std::adjacent_find(names.begin(), names.end()); twice != names.end())
+        fail(fmt::format("$.inputs/$.outputs: the name \"{}\" is used twice", *twice));
     check_normalization(network.input_normalization, network.input_count(), "input_normalization");
     check_normalization(network.output_normalization, network.output_count(), "output_normalization");
     int width = network.input_count();

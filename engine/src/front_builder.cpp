@@ -101,6 +101,8 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
         }
     }
     if (!front.entries.empty()) front.recommended = choose_recommended(front.entries);
+    front.recommendation_rule =
+        "within 1.5x of the lowest loss, the simplest formula or the largest drop in log loss per unit of complexity";
     return front;
 }
 

@@ -26,8 +26,7 @@ std::string table(const Front& front) {
         out += fmt::format("{:>2} {:>10} {:>12.4g} {:>14.10f}  {}\n", i == front.recommended ? "*" : "", e.complexity,
                            e.validation_loss, e.validation_r2, to_infix(e.formula, front.variables));
     }
-    out += "* recommended: within 1.5x of the lowest loss, the simplest formula or the largest drop in log loss per unit of complexity\n"
-           "  loss and R2 are on the validation rows\n";
+    out += fmt::format("* recommended: {}\n  loss and R2 are on the validation rows\n", front.recommendation_rule);
     return out;
 }
 

@@ -40,6 +40,7 @@ struct Front {
     std::vector<std::string> variables;  // names of the columns the formulas index
     std::vector<FrontEntry> entries;     // ascending complexity, strictly falling validation loss
     std::size_t recommended = 0;         // see choose_recommended in front_builder.cpp
+    std::string recommendation_rule;     // how `recommended` was chosen, in words, for the reader
     Progress final_progress;
     bool interrupted = false;
 

@@ -1,0 +1,70 @@
+#include "search_option_group.hpp"
+
+namespace occam::cli {
+
+SearchOptions SearchOptionArgs::resolved() const {
+    SearchOptions resolved = options;
+    resolved.operators = OperatorSet::parse(ops);
+    resolved.budget.max_evaluations = evaluations;
+    resolved.budget.max_generations = generations;
+    if (time_limit) {
+        resolved.budget.time_limit = std::chrono::duration<double>(*time_limit);
+    } else if (evaluations || generations) {
+        resolved.budget.time_limit.reset();
+    }
+    resolved.validate();
+    return resolved;
+}
+
+void add_search_option_groups(CLI::App& command, SearchOptionArgs& args) {
+    auto& o = args.options;
+    const char* budget = "Budget (the first limit reached stops; evaluations and generations are reproducible)";
+    command.add_option("--time", args.time_limit, "Time limit in seconds (default 60 when no other budget is given)")
+        ->group(budget);
+    command
+        .add_option("--evaluations", args.evaluations,
+                    "Stop after this many candidate evaluations (checked every epoch, so it may be exceeded by one epoch)")
+        ->group(budget);
+    command.add_option("--generations", args.generations, "Stop after this many generations")->group(budget);
+    command.add_option("--target-loss", o.budget.target_loss, "Stop once a formula's training NMSE is at most this")
+        ->capture_default_str()
+        ->group(budget);
+
+    const char* evolution = "Evolution";
+    command.add_option("--seed", o.seed, "Random seed")->capture_default_str()->group(evolution);
+    command.add_option("--threads", o.threads, "Worker threads (0: all cores); does not change the result")
+        ->capture_default_str()
+        ->group(evolution);
+    command.add_option("--islands", o.population.islands, "Independent populations, migrating at barriers")
+        ->capture_default_str()
+        ->group(evolution);
+    command.add_option("--population", o.population.population_size, "Individuals per island")
+        ->capture_default_str()
+        ->group(evolution);
+    command
+        .add_option("--ops", args.ops,
+                    "Operators, comma-separated (+,-,*,/,pow,neg,square,cube,sqrt,exp,log,sin,cos,tan,asin,acos,atan,"
+                    "tanh,abs,inv)")
+        ->capture_default_str()
+        ->group(evolution);
+    command.add_option("--max-length", o.population.max_length, "Largest formula, in nodes")
+        ->capture_default_str()
+        ->group(evolution);
+    command.add_option("--max-depth", o.population.max_depth, "Deepest formula")->capture_default_str()->group(evolution);
+
+    const char* fitting = "Constant fitting";
+    command.add_option("--lm-iterations", o.fitting.iterations, "Levenberg-Marquardt iterations per candidate")
+        ->capture_default_str()
+        ->group(fitting);
+    command.add_option("--fit-rows", o.fitting.max_rows, "Training rows used to fit each candidate")
+        ->capture_default_str()
+        ->group(fitting);
+    command
+        .add_flag("--snap,!--no-snap", o.fitting.snap,
+                  std::string("Try exact values for fitted constants and prune idle functions, or keep them as "
+                              "fitted (default: ") +
+                      (o.fitting.snap ? "--snap)" : "--no-snap)"))
+        ->group(fitting);
+}
+
+}  // namespace occam::cli
