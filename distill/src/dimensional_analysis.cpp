@@ -40,6 +40,15 @@ DimensionlessGroup make_group(std::size_t index, const detail::RationalVector& e
     return group;
 }
 
+// target / prefactor as one product over the target and the inputs, so that it reads m/m_0 or k*d
+std::string dimensionless_target_text(const DimensionlessForm& form) {
+    std::vector<Rational> exponents{1};
+    for (const Rational& e : form.prefactor) exponents.push_back(-e);
+    std::vector<std::string> names{form.target};
+    names.insert(names.end(), form.inputs.begin(), form.inputs.end());
+    return to_infix(detail::power_product(exponents), names);
+}
+
 }  // namespace
 
 DimensionalAnalysis analyze_dimensions(const UnitsTable& units, std::span<const std::string> inputs,
@@ -55,6 +64,7 @@ DimensionalAnalysis analyze_dimensions(const UnitsTable& units, std::span<const 
     form.prefactor = *prefactor;
     form.prefactor_tree = detail::power_product(form.prefactor);
     form.prefactor_text = to_infix(form.prefactor_tree, inputs);
+    form.target_text = dimensionless_target_text(form);
     const auto basis = detail::simplest_null_basis(matrix);
     for (std::size_t j = 0; j < basis.size(); ++j) form.groups.push_back(make_group(j, basis[j], inputs));
     return {std::move(form), {}};

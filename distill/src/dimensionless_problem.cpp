@@ -48,8 +48,8 @@ Dataset to_dimensionless(const Dataset& data, const DimensionlessForm& form) {
     values.col(groups) = target / evaluate_checked(form.prefactor_tree, inputs, "the prefactor " + form.prefactor_text);
     for (Eigen::Index r = 0; r < data.rows(); ++r) {
         if (!std::isfinite(values(r, groups)))
-            throw input_error(fmt::format("data row {}: {} = {}/({}) is {} (dimensional analysis needs it finite)", r + 1,
-                                          form.target_name, form.target, form.prefactor_text, values(r, groups)));
+            throw input_error(fmt::format("data row {}: {} = {} is {} (dimensional analysis needs it finite)", r + 1,
+                                          form.target_name, form.target_text, values(r, groups)));
     }
     names.push_back(form.target_name);
     return Dataset(std::move(names), std::move(values));

@@ -10,8 +10,8 @@ void swap_rows(RationalMatrix& m, std::size_t a, std::size_t b) {
     for (std::size_t c = 0; c < m.cols(); ++c) std::swap(m(a, c), m(b, c));
 }
 
-// row target -= factor * row source
-void subtract_row(RationalMatrix& m, std::size_t target, std::size_t source, const Rational& factor) {
+// row target -= factor * row source; factor is a copy because it is often an element of m
+void subtract_row(RationalMatrix& m, std::size_t target, std::size_t source, Rational factor) {
     if (factor.is_zero()) return;
     for (std::size_t c = 0; c < m.cols(); ++c) m(target, c) -= factor * m(source, c);
 }

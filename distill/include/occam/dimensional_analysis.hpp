@@ -34,7 +34,8 @@ struct DimensionlessGroup {
 struct DimensionlessForm {
     std::vector<std::string> inputs;  // the original inputs: variable i of every tree here is inputs[i]
     std::string target;               // the original target
-    std::string target_name = "pi0";  // the dimensionless target target / prefactor, in the dimensionless data
+    std::string target_name = "pi0";  // the dimensionless target, target / prefactor, in the dimensionless data
+    std::string target_text;          // it over the target and the inputs: "m/m_0", "F*epsilon*r^2/q2^2"
     // target / prod inputs[i]^prefactor[i] is dimensionless. Integers whenever any integer choice
     // exists (a length from an area alone needs 1/2); all zero when the target is dimensionless.
     std::vector<Rational> prefactor;
@@ -47,7 +48,7 @@ struct DimensionlessForm {
     std::vector<std::string> group_names() const;
     std::size_t variables_removed() const { return inputs.size() - groups.size(); }
     // One line: "m/m_0 = g(pi1) with pi1 = v/c", "f = g(pi1, pi2) with pi1 = sigma, pi2 = theta",
-    // "F/(q1^2/(epsilon*r^2)) is a constant" when no group is left.
+    // "U/(m*g*z) is a constant" when no group is left.
     std::string description() const;
 };
 
