@@ -205,6 +205,9 @@ TEST_CASE("fractional exponents when no integer ones exist: a length from an are
     CHECK(form.prefactor == std::vector<Rational>{Rational(1, 2)});
     CHECK(form.prefactor_text == "sqrt(A)");
     CHECK(form.description() == "x/sqrt(A) is a constant");
+    const auto volume = form_of({"A"}, "V", lengths());
+    CHECK(volume.prefactor == std::vector<Rational>{Rational(3, 2)});
+    CHECK(volume.prefactor_text == "A^1.5");
     CHECK(form.groups.empty());
     const auto cube_root = form_of({"V", "k"}, "A", lengths());
     CHECK(cube_root.prefactor_text == "1/k^2");  // integer beats V^(2/3)
