@@ -10,7 +10,9 @@
 #include "occam/dataset.hpp"
 #include "occam/error.hpp"
 #include "occam/front_format.hpp"
+#include "occam/precheck.hpp"
 #include "occam/search.hpp"
+#include "occam/units.hpp"
 
 namespace occam::cli {
 namespace {
@@ -23,6 +25,8 @@ struct SearchArgs {
     std::string format = "table";
     std::string output;
     bool quiet = false;
+    std::string units_path;
+    std::string precheck = "auto";
     SearchOptionArgs search;
 };
 
@@ -30,16 +34,27 @@ void run_search(SearchArgs& args) {
     const auto format = front_format_from_name(args.format);
     if (!format) throw input_error(fmt::format("--format {}: expected table, json, sympy, latex or c", args.format));
     const SearchOptions options = args.search.resolved();
+    if (args.precheck != "auto" && args.precheck != "off")
+        throw input_error(fmt::format("--precheck {}: expected auto or off", args.precheck));
 
     require_output_folder(args.output);
     const Dataset data = read_csv(args.data_path, {.drop_invalid = args.drop_invalid});
     data.require(args.target, args.data_path);
-    const Problem problem(data, args.target, {}, {.validation_fraction = args.validation, .seed = options.seed});
+    const SplitOptions split{.validation_fraction = args.validation, .seed = options.seed};
+    const Problem problem(data, args.target, {}, split);
+
+    std::optional<UnitsTable> units;
+    if (!args.units_path.empty()) units = read_units(args.units_path);
+    const PrecheckOptions prechecks{.mode = args.precheck == "off" ? PrecheckMode::off : PrecheckMode::automatic,
+                                    .units = units ? &*units : nullptr};
 
     const ProgressCallback progress = progress_line(args.quiet);
     const auto& interrupted = install_interrupt_handler();
-    const Front front = search(problem, options, progress, &interrupted);
+    const PrecheckedSearch result = search_with_prechecks(data, problem, split, options, prechecks, progress, &interrupted);
+    const Front& front = result.front;
     if (progress) fmt::print(stderr, "\n");
+    if (!args.quiet)
+        for (const std::string& step : result.steps) fmt::print(stderr, "pre-check: {}\n", step);
     // not progress but a warning that the front is partial, so --quiet keeps it
     if (front.interrupted) fmt::print(stderr, "occam: interrupted; the front found so far:\n");
     write_output(args.output, format_front(front, *format));
@@ -65,6 +80,12 @@ void add_search_command(CLI::App& app) {
     cmd->add_option("-o,--output", args->output, "Write the front to this file instead of standard output")
         ->group(output);
     cmd->add_flag("-q,--quiet", args->quiet, "No progress line")->group(output);
+
+    const char* prechecks = "Pre-checks (simplify the problem before searching it)";
+    cmd->add_option("--precheck", args->precheck, "auto (from 3 inputs up) or off")->capture_default_str()->group(prechecks);
+    cmd->add_option("--units", args->units_path,
+                    "Units table (CSV: Variable,Units,m,s,kg,T,V) for dimensional analysis of the target and inputs")
+        ->group(prechecks);
 
     const char* checkpoint = "Checkpoint";
     cmd->add_option("--checkpoint", args->search.options.checkpoint.path, "Save the search to this file at every barrier, to --resume later")

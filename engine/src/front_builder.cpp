@@ -1,4 +1,4 @@
-#include "front_builder.hpp"
+#include "occam/front_builder.hpp"
 
 #include <algorithm>
 #include <cmath>

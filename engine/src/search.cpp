@@ -8,7 +8,7 @@
 #include <memory>
 #include <optional>
 
-#include "front_builder.hpp"
+#include "occam/front_builder.hpp"
 #include "occam/checkpoint.hpp"
 #include "occam/island.hpp"
 

@@ -1,0 +1,74 @@
+// Search with pre-checks: dimensional analysis turns I.10.7 into a one-variable problem whose
+// solution, mapped back, is the exact law; the checks stay out of the way when they do not apply.
+#include <doctest/doctest.h>
+
+#include <array>
+#include <cmath>
+#include <string>
+
+#include "occam/interpreter.hpp"
+#include "occam/parse.hpp"
+#include "occam/precheck.hpp"
+#include "occam/print.hpp"
+#include "occam/sampling.hpp"
+#include "occam/units.hpp"
+
+namespace {
+
+const std::vector<std::string> mass_inputs{"m_0", "v", "c"};
+
+struct RelativisticMass {
+    occam::Dataset data;
+    occam::SplitOptions split{.validation_fraction = 0.25, .seed = 1};
+    occam::Problem problem;
+
+    RelativisticMass()
+        : data(occam::sample_formula(occam::parse_formula("m_0/sqrt(1-v^2/c^2)", mass_inputs),
+                                     {{"m_0", 1, 5}, {"v", 1, 2}, {"c", 3, 10}}, {.rows = 1000, .seed = 3, .target = "m"})),
+          problem(data, "m", {}, split) {}
+};
+
+occam::SearchOptions short_search() {
+    occam::SearchOptions options;
+    options.threads = 1;
+    options.budget.time_limit.reset();
+    options.budget.max_generations = 60;
+    options.population.islands = 4;
+    options.population.population_size = 100;
+    return options;
+}
+
+}  // namespace
+
+TEST_CASE("pre-checks: dimensional analysis reduces I.10.7 to pi0 = g(v/c) and the law comes back exact") {
+    const occam::UnitsTable units = occam::read_units(std::string(OCCAM_SOURCE_DIR) + "/bench/suites/feynman/units.csv");
+    RelativisticMass case_;
+    const occam::PrecheckedSearch result = occam::search_with_prechecks(
+        case_.data, case_.problem, case_.split, short_search(), {.units = &units});
+    REQUIRE(result.steps.size() == 2);
+    CHECK(result.steps[0] == "dimensional analysis: m/m_0 = g(pi1) with pi1 = v/c");
+    CHECK(result.steps[1] == "searching pi0 from pi1 instead of m from 3 input(s)");
+    REQUIRE_FALSE(result.front.empty());
+    CHECK(result.front.variables == std::vector<std::string>{"m_0", "v", "c"});
+    INFO(occam::to_infix(result.front.best().formula, result.front.variables));
+    CHECK(result.front.best().validation_loss < 1e-20);
+    for (const auto& row : {std::array{2.0, 1.5, 4.0}, std::array{4.5, 1.1, 9.0}}) {
+        const double truth = row[0] / std::sqrt(1 - row[1] * row[1] / (row[2] * row[2]));
+        CHECK(occam::evaluate_scalar(result.front.best().formula, row) == doctest::Approx(truth).epsilon(1e-12));
+    }
+}
+
+TEST_CASE("pre-checks stay out of the way when off, without units or below three inputs") {
+    RelativisticMass case_;
+    auto options = short_search();
+    options.budget.max_generations = 2;
+    const auto off = occam::search_with_prechecks(case_.data, case_.problem, case_.split, options,
+                                                  {.mode = occam::PrecheckMode::off});
+    CHECK(off.steps == std::vector<std::string>{"pre-checks off"});
+    const auto no_units = occam::search_with_prechecks(case_.data, case_.problem, case_.split, options, {});
+    CHECK(no_units.steps.empty());
+    const occam::Problem two_inputs(case_.data, "m", {"m_0", "v"}, case_.split);
+    const auto small = occam::search_with_prechecks(case_.data, two_inputs, case_.split, options, {});
+    CHECK(small.steps == std::vector<std::string>{"pre-checks skipped: fewer than 3 inputs"});
+    CHECK_FALSE(small.front.empty());
+}
