@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     occam::cli::add_eval_command(app);
     occam::cli::add_search_command(app);
     occam::cli::add_suite_command(app);
+    occam::cli::add_check_command(app);
     occam::cli::add_distill_command(app);
     try {
         app.parse(argc, argv);

@@ -333,7 +333,7 @@ TEST_CASE("cli: help lists the sub-commands and every option") {
     TempDir dir;
     const auto top = run_program({"--help"}, dir.path());
     CHECK(top.exit_code == 0);
-    for (const std::string command : {"sample", "eval", "search", "suite", "distill"}) {
+    for (const std::string command : {"sample", "eval", "search", "suite", "distill", "check"}) {
         INFO(command);
         CHECK(std::regex_search(top.out, std::regex("\n  " + command + " +\\S")));
 
@@ -357,7 +357,7 @@ TEST_CASE("cli: help lists the sub-commands and every option") {
         }
         for (auto& name : names)
             if (name.starts_with('!')) name.erase(0, 1);  // CLI11's mark of a negating flag name
-        CHECK(names.size() >= 6);
+        CHECK(names.size() >= 4);  // the regex found the declarations
 
         const auto help = run_program({command, "--help"}, dir.path());
         CHECK(help.exit_code == 0);

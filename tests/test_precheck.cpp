@@ -4,14 +4,17 @@
 
 #include <array>
 #include <cmath>
+#include <fstream>
 #include <string>
 
+#include "occam/dataset.hpp"
 #include "occam/interpreter.hpp"
 #include "occam/parse.hpp"
 #include "occam/precheck.hpp"
 #include "occam/print.hpp"
 #include "occam/sampling.hpp"
 #include "occam/units.hpp"
+#include "run_program.hpp"
 
 namespace {
 
@@ -71,4 +74,21 @@ TEST_CASE("pre-checks stay out of the way when off, without units or below three
     const auto small = occam::search_with_prechecks(case_.data, two_inputs, case_.split, options, {});
     CHECK(small.steps == std::vector<std::string>{"pre-checks skipped: fewer than 3 inputs"});
     CHECK_FALSE(small.front.empty());
+}
+
+TEST_CASE("cli: occam check reports the dimensionless form, and a units table missing a variable is one line") {
+    occam::test::TempDir dir;
+    RelativisticMass case_;
+    occam::write_csv((dir.path() / "mass.csv").string(), case_.data);
+    const std::string units = std::string(OCCAM_SOURCE_DIR) + "/bench/suites/feynman/units.csv";
+    const auto report = occam::test::run_program({"check", "mass.csv", "--target", "m", "--units", units}, dir.path());
+    CHECK(report.exit_code == 0);
+    CHECK(report.out.find("dimensional analysis: m/m_0 = g(pi1) with pi1 = v/c\n") != std::string::npos);
+    CHECK(report.out.find("verdict: 3 input(s) become 1 dimensionless group(s)") != std::string::npos);
+
+    std::ofstream(dir.path() / "units.csv") << "Variable,Units,m,s,kg,T,V\nm,kg,0,0,1,0,0\nm_0,kg,0,0,1,0,0\nv,m/s,1,-1,0,0,0\n";
+    const auto missing = occam::test::run_program({"search", "mass.csv", "--target", "m", "--units", "units.csv"}, dir.path());
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.out.empty());
+    CHECK(missing.err == "occam: units.csv: no units for variable \"c\"\n");
 }
