@@ -13,6 +13,7 @@
 #include "occam/front_format.hpp"
 #include "occam/search.hpp"
 #include "occam/atomic_file.hpp"
+#include "occam/weights.hpp"
 
 namespace occam::cli {
 namespace {
@@ -20,6 +21,7 @@ namespace {
 struct SearchArgs {
     std::string data_path;
     std::string target;
+    std::string weights;
     bool drop_invalid = false;
     double validation = 0.25;
     std::optional<double> time_limit;
@@ -60,7 +62,9 @@ void run_search(SearchArgs& args) {
     }
     const Dataset data = read_csv(args.data_path, {.drop_invalid = args.drop_invalid});
     data.require(args.target, args.data_path);
-    const Problem problem(data, args.target, {}, {.validation_fraction = args.validation, .seed = options.seed});
+    if (!args.weights.empty()) weight_column(data, args.weights, args.target, args.data_path);  // names the file
+    const Problem problem(data, args.target, {}, {.validation_fraction = args.validation, .seed = options.seed},
+                          args.weights);
 
     const bool show_progress = !args.quiet && isatty(fileno(stderr));
     const auto& interrupted = install_interrupt_handler();
@@ -85,6 +89,8 @@ void add_search_command(CLI::App& app) {
     auto* cmd = app.add_subcommand("search", "Search formulas for a target column and print the Pareto front");
     cmd->add_option("data", args->data_path, "CSV file with a header row")->required();
     cmd->add_option("-t,--target", args->target, "The column to explain; all other columns are inputs")->required();
+    cmd->add_option("-w,--weights", args->weights,
+                    "Column of per-row weights (e.g. 1/sigma^2): every loss becomes weighted; not an input");
     cmd->add_flag("--drop-invalid", args->drop_invalid, "Skip rows with NaN or Inf cells instead of failing");
 
     const char* budget = "Budget (the first limit reached stops; evaluations and generations are reproducible)";

@@ -26,8 +26,9 @@ std::string table(const Front& front) {
         out += fmt::format("{:>2} {:>10} {:>12.4g} {:>14.10f}  {}\n", i == front.recommended ? "*" : "", e.complexity,
                            e.validation_loss, e.validation_r2, to_infix(e.formula, front.variables));
     }
-    out += "* recommended: within 1.5x of the lowest loss, the simplest formula or the largest drop in log loss per unit of complexity\n"
-           "  loss and R2 are on the validation rows\n";
+    out += "* recommended: within 1.5x of the lowest loss, the simplest formula or the largest drop in log loss per unit of complexity\n";
+    if (front.weights.empty()) out += "  loss and R2 are on the validation rows\n";
+    else out += fmt::format("  loss and R2 are on the validation rows, weighted by column \"{}\"\n", front.weights);
     return out;
 }
 
@@ -47,7 +48,11 @@ std::string json(const Front& front) {
                            {"c", to_c(e.formula, front.variables)}});
     }
     const auto& p = front.final_progress;
+    // the loss names its weights, so a program never compares weighted and unweighted losses unawares
+    const nlohmann::json loss{{"measure", front.weights.empty() ? "NMSE" : "weighted NMSE"},
+                              {"weights", front.weights.empty() ? nlohmann::json(nullptr) : nlohmann::json(front.weights)}};
     const nlohmann::json document{{"variables", front.variables},
+                                  {"loss", loss},
                                   {"front", entries},
                                   {"interrupted", front.interrupted},
                                   {"search",

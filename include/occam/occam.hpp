@@ -15,3 +15,4 @@
 #include "occam/search.hpp"
 #include "occam/simplify.hpp"
 #include "occam/tree.hpp"
+#include "occam/weights.hpp"
