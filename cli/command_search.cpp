@@ -11,6 +11,8 @@
 #include "occam/dataset.hpp"
 #include "occam/error.hpp"
 #include "occam/front_format.hpp"
+#include "occam/residual_format.hpp"
+#include "occam/residual_search.hpp"
 #include "occam/search.hpp"
 #include "occam/atomic_file.hpp"
 #include "occam/weights.hpp"
@@ -30,6 +32,7 @@ struct SearchArgs {
     std::string format = "table";
     std::string output;
     bool quiet = false;
+    std::size_t residual_rounds = 1;
     SearchOptions options;
 };
 
@@ -37,6 +40,32 @@ void print_progress(const Progress& p) {
     fmt::print(stderr, "\r{:7.1f} s  gen {:<6} evals {:<10} {:>8.0f}/s  best loss {:<10.3g} front {:<3}", p.elapsed_seconds,
                p.generations, p.evaluations, p.evaluations_per_second, p.best_loss, p.front_size);
     std::fflush(stderr);
+}
+
+void print_round_progress(std::size_t round, std::size_t rounds, const Progress& p) {
+    fmt::print(stderr, "\rround {}/{} ", round, rounds);
+    print_progress(p);
+}
+
+// The text of the search: one front, or with --residual-rounds above 1 every round and the summed model.
+std::string search_text(const Problem& problem, const SearchArgs& args, FrontFormat format, bool show_progress) {
+    const auto& interrupted = install_interrupt_handler();
+    const auto& options = args.options;
+    const std::size_t rounds = args.residual_rounds;
+    if (rounds == 1) {
+        const Front front = search(problem, options, show_progress ? ProgressCallback(print_progress) : ProgressCallback{},
+                                   &interrupted);
+        if (show_progress) fmt::print(stderr, "\n");
+        // not progress but a warning that the front is partial, so --quiet keeps it
+        if (front.interrupted) fmt::print(stderr, "occam: interrupted; the front found so far:\n");
+        return format_front(front, format);
+    }
+    const auto progress = [rounds](std::size_t round, const Progress& p) { print_round_progress(round, rounds, p); };
+    const ResidualModel model = search_residuals(
+        problem, options, rounds, show_progress ? RoundProgressCallback(progress) : RoundProgressCallback{}, &interrupted);
+    if (show_progress) fmt::print(stderr, "\n");
+    if (model.interrupted) fmt::print(stderr, "occam: interrupted; the rounds found so far:\n");
+    return format_residual_model(model, format);
 }
 
 void run_search(SearchArgs& args) {
@@ -53,6 +82,7 @@ void run_search(SearchArgs& args) {
         options.budget.time_limit.reset();
     }
     options.validate();
+    check_residual_rounds(args.residual_rounds, options);
 
     // an output that cannot be written should fail now, not after a long search
     if (!args.output.empty()) {
@@ -67,13 +97,7 @@ void run_search(SearchArgs& args) {
                           args.weights);
 
     const bool show_progress = !args.quiet && isatty(fileno(stderr));
-    const auto& interrupted = install_interrupt_handler();
-    const Front front = search(problem, options, show_progress ? ProgressCallback(print_progress) : ProgressCallback{},
-                               &interrupted);
-    if (show_progress) fmt::print(stderr, "\n");
-    // not progress but a warning that the front is partial, so --quiet keeps it
-    if (front.interrupted) fmt::print(stderr, "occam: interrupted; the front found so far:\n");
-    const std::string text = format_front(front, *format);
+    const std::string text = search_text(problem, args, *format, show_progress);
     if (args.output.empty()) {
         fmt::print("{}", text);
     } else {
@@ -122,6 +146,12 @@ void add_search_command(CLI::App& app) {
         ->group(evolution);
     cmd->add_option("--max-depth", o.population.max_depth, "Deepest formula")->capture_default_str()->group(evolution);
     cmd->add_option("--validation", args->validation, "Share of rows held out to choose among formulas")
+        ->capture_default_str()
+        ->group(evolution);
+
+    cmd->add_option("--residual-rounds", args->residual_rounds,
+                    "Rounds of residual search: round r searches what rounds 1..r-1 left unexplained (seed + r - 1); "
+                    "the model is the sum of the rounds' recommended formulas")
         ->capture_default_str()
         ->group(evolution);
 

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "front_json.hpp"
 #include "occam/print.hpp"
 
 namespace occam {
@@ -17,9 +18,7 @@ std::optional<FrontFormat> front_format_from_name(std::string_view name) {
     return std::nullopt;
 }
 
-namespace {
-
-std::string table(const Front& front) {
+std::string front_table(const Front& front) {
     std::string out = fmt::format("{:>2} {:>10} {:>12} {:>14}  {}\n", "", "complexity", "loss (NMSE)", "R2", "formula");
     for (std::size_t i = 0; i < front.entries.size(); ++i) {
         const auto& e = front.entries[i];
@@ -32,7 +31,7 @@ std::string table(const Front& front) {
     return out;
 }
 
-std::string json(const Front& front) {
+nlohmann::json front_to_json(const Front& front) {
     nlohmann::json entries = nlohmann::json::array();
     for (std::size_t i = 0; i < front.entries.size(); ++i) {
         const auto& e = front.entries[i];
@@ -59,8 +58,10 @@ std::string json(const Front& front) {
                                    {{"seconds", p.elapsed_seconds},
                                     {"generations", p.generations},
                                     {"evaluations", p.evaluations}}}};
-    return document.dump(2) + "\n";
+    return document;
 }
+
+namespace {
 
 template <typename Printer>
 std::string one_per_line(const Front& front, Printer print) {
@@ -73,8 +74,8 @@ std::string one_per_line(const Front& front, Printer print) {
 
 std::string format_front(const Front& front, FrontFormat format) {
     switch (format) {
-        case FrontFormat::Table: return table(front);
-        case FrontFormat::Json: return json(front);
+        case FrontFormat::Table: return front_table(front);
+        case FrontFormat::Json: return front_to_json(front).dump(2) + "\n";
         case FrontFormat::Sympy: return one_per_line(front, to_sympy);
         case FrontFormat::Latex: return one_per_line(front, to_latex);
         case FrontFormat::C: return one_per_line(front, to_c);

@@ -11,6 +11,8 @@
 #include "occam/parse.hpp"
 #include "occam/print.hpp"
 #include "occam/problem.hpp"
+#include "occam/residual_format.hpp"
+#include "occam/residual_search.hpp"
 #include "occam/sampling.hpp"
 #include "occam/search.hpp"
 #include "occam/simplify.hpp"
