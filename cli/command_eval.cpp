@@ -9,6 +9,7 @@
 #include "occam/interpreter.hpp"
 #include "occam/metrics.hpp"
 #include "occam/parse.hpp"
+#include "occam/weights.hpp"
 
 namespace occam::cli {
 namespace {
@@ -17,6 +18,7 @@ struct EvalArgs {
     std::string formula;
     std::string data_path;
     std::string target;
+    std::string weights;
     std::string predict_path;
     bool drop_invalid = false;
 };
@@ -34,10 +36,14 @@ Eigen::Index first_undefined_row(const Tree& tree, const Eigen::ArrayXXd& X) {
 void run_eval(const EvalArgs& args) {
     const Dataset data = read_csv(args.data_path, {.drop_invalid = args.drop_invalid});
     const std::size_t target = data.require(args.target, args.data_path);
+    Eigen::ArrayXd weights;  // empty: unweighted
+    if (!args.weights.empty()) weights = weight_column(data, args.weights, args.target, args.data_path);
     const Tree formula = parse_formula(args.formula, data.names());
     for (const auto& node : formula.nodes()) {
         if (node.op == Op::Variable && node.index == target)
             throw input_error(fmt::format("the formula uses the target column \"{}\" as an input", args.target));
+        if (node.op == Op::Variable && data.names()[node.index] == args.weights)
+            throw input_error(fmt::format("the formula uses the weight column \"{}\" as an input", args.weights));
     }
     Eigen::ArrayXd prediction(data.rows());
     Interpreter interpreter;
@@ -54,8 +60,9 @@ void run_eval(const EvalArgs& args) {
         columns.col(1) = prediction;
         write_csv(args.predict_path, Dataset({args.target, "prediction"}, std::move(columns)));
     }
-    const auto m = fit_metrics(data.values().col(target), prediction);
+    const auto m = fit_metrics(data.values().col(target), prediction, weights);
     fmt::print("rows           {}\n", data.rows());
+    if (!args.weights.empty()) fmt::print("weights        {} (R2, RMSE and NMSE weighted)\n", args.weights);
     fmt::print("R2             {:.12g}\n", m.r2);
     fmt::print("RMSE           {:.6g}\n", m.rmse);
     fmt::print("NMSE           {:.6g}\n", m.nmse);
@@ -70,6 +77,7 @@ void add_eval_command(CLI::App& app) {
     cmd->add_option("formula", args->formula, "The formula; its variables are column names")->required();
     cmd->add_option("data", args->data_path, "CSV file with a header row")->required();
     cmd->add_option("-t,--target", args->target, "The target column")->required();
+    cmd->add_option("-w,--weights", args->weights, "Column of per-row weights: R2, RMSE and NMSE become weighted");
     cmd->add_option("--predict", args->predict_path, "Write the target and the predictions to this CSV file");
     cmd->add_flag("--drop-invalid", args->drop_invalid, "Skip rows with NaN or Inf cells instead of failing");
     cmd->callback([args] { run_eval(*args); });

@@ -1,6 +1,7 @@
 // occam search data.csv --target y : find compact formulas and print their Pareto front.
 #include <fmt/core.h>
 
+#include <optional>
 #include <string>
 
 #include "commands.hpp"
@@ -11,8 +12,11 @@
 #include "occam/error.hpp"
 #include "occam/front_format.hpp"
 #include "occam/precheck.hpp"
+#include "occam/residual_format.hpp"
+#include "occam/residual_search.hpp"
 #include "occam/search.hpp"
 #include "occam/units.hpp"
+#include "occam/weights.hpp"
 
 namespace occam::cli {
 namespace {
@@ -20,44 +24,73 @@ namespace {
 struct SearchArgs {
     std::string data_path;
     std::string target;
+    std::string weights;
     bool drop_invalid = false;
     double validation = 0.25;
     std::string format = "table";
     std::string output;
     bool quiet = false;
+    std::size_t residual_rounds = 1;
     std::string units_path;
     std::string precheck = "auto";
     SearchOptionArgs search;
 };
 
-void run_search(SearchArgs& args) {
-    const auto format = front_format_from_name(args.format);
-    if (!format) throw input_error(fmt::format("--format {}: expected table, json, sympy, latex or c", args.format));
-    const SearchOptions options = args.search.resolved();
-    if (args.precheck != "auto" && args.precheck != "off")
-        throw input_error(fmt::format("--precheck {}: expected auto or off", args.precheck));
-
-    require_output_folder(args.output);
-    const Dataset data = read_csv(args.data_path, {.drop_invalid = args.drop_invalid});
-    data.require(args.target, args.data_path);
-    const SplitOptions split{.validation_fraction = args.validation, .seed = options.seed};
-    const Problem problem(data, args.target, {}, split);
-
+// One front, after the pre-checks; they are reported on standard error unless quiet.
+std::string front_text(const Dataset& data, const Problem& problem, const SplitOptions& split,
+                       const SearchOptions& options, const SearchArgs& args, FrontFormat format) {
     std::optional<UnitsTable> units;
     if (!args.units_path.empty()) units = read_units(args.units_path);
     const PrecheckOptions prechecks{.mode = args.precheck == "off" ? PrecheckMode::off : PrecheckMode::automatic,
                                     .units = units ? &*units : nullptr};
-
     const ProgressCallback progress = progress_line(args.quiet);
     const auto& interrupted = install_interrupt_handler();
     const PrecheckedSearch result = search_with_prechecks(data, problem, split, options, prechecks, progress, &interrupted);
-    const Front& front = result.front;
     if (progress) fmt::print(stderr, "\n");
     if (!args.quiet)
         for (const std::string& step : result.steps) fmt::print(stderr, "pre-check: {}\n", step);
     // not progress but a warning that the front is partial, so --quiet keeps it
-    if (front.interrupted) fmt::print(stderr, "occam: interrupted; the front found so far:\n");
-    write_output(args.output, format_front(front, *format));
+    if (result.front.interrupted) fmt::print(stderr, "occam: interrupted; the front found so far:\n");
+    return format_front(result.front, format);
+}
+
+// With --residual-rounds above 1: every round's front and the summed model.
+std::string residual_text(const Problem& problem, const SearchOptions& options, const SearchArgs& args,
+                          FrontFormat format) {
+    const std::size_t rounds = args.residual_rounds;
+    const ProgressCallback line = progress_line(args.quiet);
+    RoundProgressCallback progress;
+    if (line) {
+        progress = [rounds, line](std::size_t round, const Progress& p) {
+            fmt::print(stderr, "\rround {}/{} ", round, rounds);
+            line(p);
+        };
+    }
+    const auto& interrupted = install_interrupt_handler();
+    const ResidualModel model = search_residuals(problem, options, rounds, progress, &interrupted);
+    if (line) fmt::print(stderr, "\n");
+    if (model.interrupted) fmt::print(stderr, "occam: interrupted; the rounds found so far:\n");
+    return format_residual_model(model, format);
+}
+
+void run_search(SearchArgs& args) {
+    const auto format = front_format_from_name(args.format);
+    if (!format) throw input_error(fmt::format("--format {}: expected table, json, sympy, latex or c", args.format));
+    const SearchOptions options = args.search.resolved();
+    check_residual_rounds(args.residual_rounds, options);
+    if (args.precheck != "auto" && args.precheck != "off")
+        throw input_error(fmt::format("--precheck {}: expected auto or off", args.precheck));
+    require_output_folder(args.output);
+
+    const Dataset data = read_csv(args.data_path, {.drop_invalid = args.drop_invalid});
+    data.require(args.target, args.data_path);
+    if (!args.weights.empty()) weight_column(data, args.weights, args.target, args.data_path);  // names the file
+    const SplitOptions split{.validation_fraction = args.validation, .seed = options.seed};
+    const Problem problem(data, args.target, {}, split, args.weights);
+
+    const std::string text = args.residual_rounds > 1 ? residual_text(problem, options, args, *format)
+                                                      : front_text(data, problem, split, options, args, *format);
+    write_output(args.output, text);
 }
 
 }  // namespace
@@ -67,19 +100,19 @@ void add_search_command(CLI::App& app) {
     auto* cmd = app.add_subcommand("search", "Search formulas for a target column and print the Pareto front");
     cmd->add_option("data", args->data_path, "CSV file with a header row")->required();
     cmd->add_option("-t,--target", args->target, "The column to explain; all other columns are inputs")->required();
+    cmd->add_option("-w,--weights", args->weights,
+                    "Column of per-row weights (e.g. 1/sigma^2): every loss becomes weighted; not an input");
     cmd->add_flag("--drop-invalid", args->drop_invalid, "Skip rows with NaN or Inf cells instead of failing");
 
     add_search_option_groups(*cmd, args->search);
     cmd->add_option("--validation", args->validation, "Share of rows held out to choose among formulas")
         ->capture_default_str()
         ->group("Evolution");
-
-
-    const char* output = "Output";
-    cmd->add_option("--format", args->format, "table, json, sympy, latex or c")->capture_default_str()->group(output);
-    cmd->add_option("-o,--output", args->output, "Write the front to this file instead of standard output")
-        ->group(output);
-    cmd->add_flag("-q,--quiet", args->quiet, "No progress line")->group(output);
+    cmd->add_option("--residual-rounds", args->residual_rounds,
+                    "Rounds of residual search: round r searches what rounds 1..r-1 left unexplained (seed + r - 1); "
+                    "the model is the sum of the rounds' recommended formulas")
+        ->capture_default_str()
+        ->group("Evolution");
 
     const char* prechecks = "Pre-checks (simplify the problem before searching it)";
     cmd->add_option("--precheck", args->precheck, "auto (from 3 inputs up) or off")->capture_default_str()->group(prechecks);
@@ -87,8 +120,15 @@ void add_search_command(CLI::App& app) {
                     "Units table (CSV: Variable,Units,m,s,kg,T,V) for dimensional analysis of the target and inputs")
         ->group(prechecks);
 
+    const char* output = "Output";
+    cmd->add_option("--format", args->format, "table, json, sympy, latex or c")->capture_default_str()->group(output);
+    cmd->add_option("-o,--output", args->output, "Write the front to this file instead of standard output")
+        ->group(output);
+    cmd->add_flag("-q,--quiet", args->quiet, "No progress line")->group(output);
+
     const char* checkpoint = "Checkpoint";
-    cmd->add_option("--checkpoint", args->search.options.checkpoint.path, "Save the search to this file at every barrier, to --resume later")
+    cmd->add_option("--checkpoint", args->search.options.checkpoint.path,
+                    "Save the search to this file at every barrier, to --resume later")
         ->group(checkpoint);
     cmd->add_option("--resume", args->search.options.checkpoint.resume,
                     "Continue the search saved in this file (same data and options; --generations and "

@@ -138,3 +138,21 @@ TEST_CASE("snapping rejects candidates that the refit cannot evaluate") {
     const Tree snapped = snap_constants(Tree({c(0.5000001), x, f(Op::Mul)}), picky);
     CHECK(snapped.constant_count() == 1);
 }
+
+TEST_CASE("snapping never passes a big fitted value off as an exact integer") {
+    // two degrees of freedom, written with a redundant outer factor as the search sometimes finds
+    // them; past 1e9 every value is within 1e-9 relative of an integer, so "snapping" both inner
+    // values would hide a fitted constant
+    const auto d = make_data([](double v) { return 16.53 * v - 73.4 * v * v; }, /*noise=*/0.01);
+    const Tree fitted({c(1e-8), c(1653000000.3), x, f(Op::Mul), c(-7340000000.4), x, f(Op::Square), f(Op::Mul),
+                       f(Op::Add), f(Op::Mul)});
+    const Tree snapped = snap_constants(fitted, refit_on(d));
+    CHECK(snapped.constant_count() >= 2);
+}
+
+TEST_CASE("snapping still finds an exact integer beyond the table") {
+    const auto d = make_data([](double v) { return 4521 * v; });
+    const Tree snapped = snap_constants(Tree({c(4521.0000000001), x, f(Op::Mul)}), refit_on(d));
+    CHECK(snapped.constant_count() == 0);
+    CHECK(max_error(snapped, d) <= 1e-9);
+}

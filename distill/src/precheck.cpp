@@ -61,7 +61,9 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
     PrecheckedSearch result;
     const bool checks_apply =
         prechecks.mode == PrecheckMode::automatic && problem.input_names().size() >= prechecks.min_inputs;
-    if (checks_apply && prechecks.units) {
+    if (checks_apply && prechecks.units && problem.weighted()) {
+        result.steps.push_back("dimensional analysis skipped: weighted fits are not carried into reduced problems yet");
+    } else if (checks_apply && prechecks.units) {
         const DimensionalAnalysis analysis = analyze_dimensions(*prechecks.units, problem);
         if (!analysis.form) {
             result.steps.push_back("dimensional analysis skipped: " + analysis.warning);

@@ -13,21 +13,39 @@ struct Field {
     const char* key;
     const char* label;  // as the user knows it (the command-line option where there is one), singular
     nlohmann::json value;
+    bool null_when_absent = false;  // added after version 1 was in use: older checkpoints lack it
 };
 
-// Catches a resume on other data of the same shape; word-wise so it stays cheap on big data.
-std::string data_hash(const Problem& problem) {
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    const auto mix = [&](const double* values, Eigen::Index count) {
+// Word-wise so it stays cheap on big data.
+class DataHash {
+public:
+    void mix(const double* values, Eigen::Index count) {
         for (Eigen::Index i = 0; i < count; ++i) {
-            hash ^= std::bit_cast<std::uint64_t>(values[i]);
-            hash *= 0x100000001b3ULL;
-            hash ^= hash >> 29;
+            hash_ ^= std::bit_cast<std::uint64_t>(values[i]);
+            hash_ *= 0x100000001b3ULL;
+            hash_ ^= hash_ >> 29;
         }
-    };
-    mix(problem.train_inputs().data(), problem.train_inputs().size());
-    mix(problem.train_target().data(), problem.train_target().size());
-    return fmt::format("{:016x}", hash);
+    }
+    std::string text() const { return fmt::format("{:016x}", hash_); }
+
+private:
+    std::uint64_t hash_ = 0xcbf29ce484222325ULL;
+};
+
+// Catches a resume on other data of the same shape.
+std::string data_hash(const Problem& problem) {
+    DataHash hash;
+    hash.mix(problem.train_inputs().data(), problem.train_inputs().size());
+    hash.mix(problem.train_target().data(), problem.train_target().size());
+    return hash.text();
+}
+
+// Weights are data too: other weights make other losses, so another search.
+nlohmann::json weights_fingerprint(const Problem& problem) {
+    if (!problem.weighted()) return nullptr;
+    DataHash hash;
+    hash.mix(problem.train_weights().data(), problem.train_weights().size());
+    return {{"column", problem.weight_name()}, {"hash", hash.text()}};
 }
 
 // In the order a mismatch is reported.
@@ -54,6 +72,7 @@ std::vector<Field> fields(const Problem& problem, const SearchOptions& options) 
         {"inputs", "list of input columns", problem.input_names()},
         {"training_rows", "number of training rows", problem.train_target().size()},
         {"training_data", "training data", data_hash(problem)},
+        {"weights", "--weights", weights_fingerprint(problem), true},
     };
 }
 
@@ -68,9 +87,10 @@ nlohmann::json checkpoint_fingerprint(const Problem& problem, const SearchOption
 std::string fingerprint_difference(const nlohmann::json& saved, const Problem& problem, const SearchOptions& options) {
     for (const auto& field : fields(problem, options)) {
         const auto it = saved.find(field.key);
-        if (it == saved.end()) return fmt::format("it does not record {}", field.label);
-        if (*it == field.value) continue;
-        const std::string before = it->dump(), now = field.value.dump();
+        if (it == saved.end() && !field.null_when_absent) return fmt::format("it does not record {}", field.label);
+        const nlohmann::json& recorded = it == saved.end() ? nlohmann::json(nullptr) : *it;
+        if (recorded == field.value) continue;
+        const std::string before = recorded.dump(), now = field.value.dump();
         if (before.size() + now.size() > 80) return fmt::format("{} differs", field.label);
         return fmt::format("{} differs (checkpoint {}, this run {})", field.label, before, now);
     }

@@ -3,6 +3,8 @@
 #include <Eigen/Cholesky>
 #include <vector>
 
+#include "occam/metrics.hpp"
+
 namespace occam {
 
 LinearScaling linear_scaling(const Eigen::Ref<const Eigen::ArrayXd>& f, const Eigen::Ref<const Eigen::ArrayXd>& y) {
@@ -15,31 +17,53 @@ LinearScaling linear_scaling(const Eigen::Ref<const Eigen::ArrayXd>& f, const Ei
     return {y_mean - scale * f_mean, scale};
 }
 
+LinearScaling linear_scaling(const Eigen::Ref<const Eigen::ArrayXd>& f, const Eigen::Ref<const Eigen::ArrayXd>& y,
+                             const Eigen::Ref<const Eigen::ArrayXd>& weights) {
+    if (weights.size() == 0) return linear_scaling(f, y);
+    const double f_mean = weighted_mean(f, weights);
+    const double y_mean = weighted_mean(y, weights);
+    const double variance = (weights * (f - f_mean).square()).sum();
+    if (!(variance > 1e-300) || !std::isfinite(variance)) return {y_mean, 0.0};
+    const double scale = (weights * (f - f_mean) * (y - y_mean)).sum() / variance;
+    return {y_mean - scale * f_mean, scale};
+}
+
 namespace {
 
-double mean_squared_error(const Eigen::ArrayXd& f, const Eigen::Ref<const Eigen::ArrayXd>& y, LinearScaling s) {
-    return ((s.offset + s.scale * f) - y).square().mean();
+double mean_squared_error(const Eigen::ArrayXd& f, const Eigen::Ref<const Eigen::ArrayXd>& y, LinearScaling s,
+                          const Eigen::Ref<const Eigen::ArrayXd>& weights) {
+    if (weights.size() == 0) return ((s.offset + s.scale * f) - y).square().mean();
+    return (weights * ((s.offset + s.scale * f) - y).square()).sum() / weights.sum();
 }
 
 }  // namespace
 
 FitResult ConstantFitter::fit(Tree& tree, const Eigen::Ref<const Eigen::ArrayXXd>& X,
                               const Eigen::Ref<const Eigen::ArrayXd>& y, bool use_scaling) {
+    return fit(tree, X, y, Eigen::ArrayXd(), use_scaling);
+}
+
+FitResult ConstantFitter::fit(Tree& tree, const Eigen::Ref<const Eigen::ArrayXXd>& X,
+                              const Eigen::Ref<const Eigen::ArrayXd>& y, const Eigen::Ref<const Eigen::ArrayXd>& weights,
+                              bool use_scaling) {
     const Eigen::Index rows = X.rows();
     const auto length = static_cast<long long>(tree.length());
+    const bool weighted = weights.size() > 0;
     f_.resize(rows);
     trial_f_.resize(rows);
     FitResult result;
     node_rows_ += length * rows;
     if (!interpreter_.evaluate(tree, X, f_)) return result;
     const auto scaling_for = [&](const Eigen::ArrayXd& f) {
-        return use_scaling ? linear_scaling(f, y) : LinearScaling{};
+        return use_scaling ? linear_scaling(f, y, weights) : LinearScaling{};
     };
     result.scaling = scaling_for(f_);
-    result.mse = mean_squared_error(f_, y, result.scaling);
+    result.mse = mean_squared_error(f_, y, result.scaling, weights);
     const auto k = static_cast<Eigen::Index>(tree.constant_count());
     if (k == 0 || iterations_ <= 0 || !std::isfinite(result.mse)) return result;
 
+    // Weighted least squares is ordinary least squares on rows scaled by sqrt(w).
+    if (weighted) root_weights_ = weights.sqrt();
     // Parameters: the tree's constants, then offset and scale when scaling is used.
     const Eigen::Index p = k + (use_scaling ? 2 : 0);
     std::vector<double> constants = tree.constants();
@@ -56,7 +80,11 @@ FitResult ConstantFitter::fit(Tree& tree, const Eigen::Ref<const Eigen::ArrayXXd
             J.col(k).setOnes();
             J.col(k + 1) = f_.matrix();
         }
-        const Eigen::VectorXd residual = ((s.offset + s.scale * f_) - y).matrix();
+        Eigen::VectorXd residual = ((s.offset + s.scale * f_) - y).matrix();
+        if (weighted) {
+            J.array().colwise() *= root_weights_;
+            residual.array() *= root_weights_;
+        }
         // J is tall and narrow (rows x a few): plain column dot products beat a general matrix
         // product, whose packing cost about a tenth of the whole search
         Eigen::MatrixXd JtJ(p, p);
@@ -81,7 +109,7 @@ FitResult ConstantFitter::fit(Tree& tree, const Eigen::Ref<const Eigen::ArrayXXd
             if (use_scaling) trial_scaling = {s.offset + step[k], s.scale + step[k + 1]};
             node_rows_ += length * rows;
             if (interpreter_.evaluate(tree, X, trial_f_, trial)) {
-                const double mse = mean_squared_error(trial_f_, y, trial_scaling);
+                const double mse = mean_squared_error(trial_f_, y, trial_scaling, weights);
                 if (mse < result.mse) {
                     constants = trial;
                     result = {trial_scaling, mse};
@@ -97,8 +125,8 @@ FitResult ConstantFitter::fit(Tree& tree, const Eigen::Ref<const Eigen::ArrayXXd
     tree.set_constants(constants);
     // the exact optimum of the scaling for the final constants costs one more pass, and never hurts
     if (use_scaling && interpreter_.evaluate(tree, X, f_)) {
-        const auto best = linear_scaling(f_, y);
-        const double mse = mean_squared_error(f_, y, best);
+        const auto best = linear_scaling(f_, y, weights);
+        const double mse = mean_squared_error(f_, y, best, weights);
         if (mse <= result.mse) result = {best, mse};
     }
     return result;

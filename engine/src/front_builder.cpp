@@ -40,20 +40,27 @@ std::size_t choose_recommended(const std::vector<FrontEntry>& entries) {
     return chosen;
 }
 
+double mean_squared_error(const Eigen::ArrayXd& prediction, const Eigen::ArrayXd& y, const Eigen::ArrayXd& weights) {
+    if (weights.size() == 0) return (prediction - y).square().mean();
+    return (weights * (prediction - y).square()).sum() / weights.sum();
+}
+
 }  // namespace
 
 Front build_front(const Problem& problem, const ParetoArchive& archive, const FittingOptions& fitting) {
     const auto& train_x = problem.train_inputs();
     const auto& train_y = problem.train_target();
+    const auto& train_w = problem.train_weights();
     const bool has_validation = problem.validation_target().size() > 0;
     const auto& valid_x = has_validation ? problem.validation_inputs() : train_x;
     const auto& valid_y = has_validation ? problem.validation_target() : train_y;
-    const double train_variance = nmse_denominator(train_y);
-    const double valid_variance = nmse_denominator(valid_y);
+    const auto& valid_w = has_validation ? problem.validation_weights() : train_w;
+    const double train_variance = nmse_denominator(train_y, train_w);
+    const double valid_variance = nmse_denominator(valid_y, valid_w);
 
     ConstantFitter fitter(fitting.final_iterations);
     const RefitLoss refit = [&](Tree& tree) -> std::optional<double> {
-        const auto fit = fitter.fit(tree, train_x, train_y, /*use_scaling=*/false);
+        const auto fit = fitter.fit(tree, train_x, train_y, train_w, /*use_scaling=*/false);
         if (!fit.finite()) return std::nullopt;
         return fit.mse / train_variance;
     };
@@ -79,9 +86,9 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
             }
         }
         if (!interpreter.evaluate(formula, valid_x, prediction)) continue;
-        const double validation_loss = (prediction - valid_y).square().mean() / valid_variance;
+        const double validation_loss = mean_squared_error(prediction, valid_y, valid_w) / valid_variance;
         candidates.push_back({formula, formula.complexity(), formula.constant_count(), *train_loss,
-                              validation_loss, fit_metrics(valid_y, prediction).r2});
+                              validation_loss, fit_metrics(valid_y, prediction, valid_w).r2});
     }
     // simplification and snapping can bring several archive entries to one complexity: by complexity,
     // then loss, so the first of each complexity is its best
@@ -91,6 +98,7 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
 
     Front front;
     front.variables = problem.input_names();
+    front.weights = problem.weight_name();
     double lowest = INFINITY;
     for (auto& candidate : candidates) {
         const double loss = std::max(candidate.validation_loss, loss_floor);

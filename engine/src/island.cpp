@@ -14,7 +14,15 @@ std::uint64_t island_seed(std::uint64_t seed, std::size_t index) {
 }
 
 Eigen::Index fit_rows(const Problem& problem, const SearchOptions& options) {
-    return std::min<Eigen::Index>(problem.train_inputs().rows(), static_cast<Eigen::Index>(options.fitting.max_rows));
+    const auto all = problem.train_inputs().rows();
+    const auto rows = std::min<Eigen::Index>(all, static_cast<Eigen::Index>(options.fitting.max_rows));
+    // the subsample must weigh something, or every candidate would score 0/0
+    if (problem.weighted() && !(problem.train_weights().head(rows) > 0).any()) return all;
+    return rows;
+}
+
+Eigen::Index fit_weight_rows(const Problem& problem, const SearchOptions& options) {
+    return problem.weighted() ? fit_rows(problem, options) : 0;
 }
 
 }  // namespace
@@ -31,20 +39,21 @@ Island::Island(const Problem& problem, const SearchOptions& options, std::size_t
       crossover_{context_},
       fitter_(options.fitting.iterations),
       fit_x_(problem.train_inputs().topRows(fit_rows(problem, options))),
-      fit_y_(problem.train_target().head(fit_rows(problem, options))) {
-    target_variance_ = nmse_denominator(fit_y_);
+      fit_y_(problem.train_target().head(fit_rows(problem, options))),
+      fit_w_(problem.train_weights().head(fit_weight_rows(problem, options))) {
+    target_variance_ = nmse_denominator(fit_y_, fit_w_);
 }
 
 Individual Island::evaluate(Tree tree) {
     Individual individual;
-    auto fit = fitter_.fit(tree, fit_x_, fit_y_);
+    auto fit = fitter_.fit(tree, fit_x_, fit_y_, fit_w_);
     ++evaluations_;
     // A good shape often dies of a bad start: sqrt(c - x^2) with a random c below x^2 is NaN. One
     // retry from all constants at 1, the commonest value in physical laws, rescues such shapes.
     if (!fit.finite() && tree.constant_count() > 0) {
         const std::vector<double> ones(tree.constant_count(), 1.0);
         tree.set_constants(ones);
-        fit = fitter_.fit(tree, fit_x_, fit_y_);
+        fit = fitter_.fit(tree, fit_x_, fit_y_, fit_w_);
         ++evaluations_;
     }
     individual.tree = std::move(tree);

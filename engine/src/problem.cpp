@@ -6,22 +6,26 @@
 
 #include "occam/error.hpp"
 #include "occam/random.hpp"
+#include "occam/weights.hpp"
 
 namespace occam {
 
 Problem::Problem(const Dataset& data, const std::string& target, std::vector<std::string> inputs,
-                 const SplitOptions& split)
-    : target_name_(target) {
+                 const SplitOptions& split, const std::string& weights)
+    : target_name_(target), weight_name_(weights) {
     const std::size_t target_column = data.require(target, "the data");
+    Eigen::ArrayXd all_weights;
+    if (!weights.empty()) all_weights = weight_column(data, weights, target, "the data");
     if (inputs.empty()) {
         for (const auto& name : data.names()) {
-            if (name != target) inputs.push_back(name);
+            if (name != target && name != weights) inputs.push_back(name);
         }
     }
     if (inputs.empty()) throw input_error("the data has no input columns besides the target");
     std::vector<std::size_t> columns;
     for (const auto& name : inputs) {
         if (name == target) throw input_error(fmt::format("the target \"{}\" cannot also be an input", target));
+        if (name == weights) throw input_error(fmt::format("the weight column \"{}\" cannot also be an input", name));
         columns.push_back(data.require(name, "the data"));
     }
     input_names_ = std::move(inputs);
@@ -59,6 +63,35 @@ Problem::Problem(const Dataset& data, const std::string& target, std::vector<std
     };
     fill(0, train_rows, train_x_, train_y_);
     fill(train_rows, validation_rows, validation_x_, validation_y_);
+    if (!weighted()) return;
+
+    const auto pick = [&](Eigen::Index first, Eigen::Index count) {
+        Eigen::ArrayXd part(count);
+        for (Eigen::Index r = 0; r < count; ++r) part[r] = all_weights[order[static_cast<std::size_t>(first + r)]];
+        return part;
+    };
+    train_w_ = pick(0, train_rows);
+    validation_w_ = pick(train_rows, validation_rows);
+    // a part with no weight at all has no loss to minimise or to choose by
+    if (!(train_w_ > 0).any())
+        throw input_error(fmt::format("--weights: every training row has weight zero in column \"{}\"", weights));
+    if (validation_rows > 0 && !(validation_w_ > 0).any())
+        throw input_error(fmt::format("--weights: every validation row has weight zero in column \"{}\"", weights));
+}
+
+Problem Problem::with_targets(std::string target_name, Eigen::ArrayXd train_target,
+                              Eigen::ArrayXd validation_target) const {
+    if (train_target.size() != train_y_.size() || validation_target.size() != validation_y_.size())
+        throw input_error(fmt::format("new target \"{}\": {} training and {} validation values for {} and {} rows",
+                                      target_name, train_target.size(), validation_target.size(), train_y_.size(),
+                                      validation_y_.size()));
+    if (!train_target.allFinite() || !validation_target.allFinite())
+        throw input_error(fmt::format("new target \"{}\" holds NaN or Inf values", target_name));
+    Problem copy = *this;
+    copy.target_name_ = std::move(target_name);
+    copy.train_y_ = std::move(train_target);
+    copy.validation_y_ = std::move(validation_target);
+    return copy;
 }
 
 }  // namespace occam

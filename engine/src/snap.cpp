@@ -163,9 +163,11 @@ std::vector<Candidate> candidates_near(double v, const SnapOptions& options) {
         for (; it != table.end() && it->value <= a * (1 + radius); ++it)
             found.push_back({std::abs(it->value - a) / a, with_sign(*it, v < 0)});
         // integers past the table's rationals, only when the fit already sits on one: a free factor
-        // that another constant compensates (c1 * 4521.0003 * x) would otherwise snap to noise
+        // that another constant compensates (c1 * 4521.0003 * x) would otherwise snap to noise. The
+        // absolute bound matters for big values: past 1e9 every number is within 1e-9 relative of
+        // an integer, and a 10-digit "integer" is a fitted constant in disguise.
         const double n = std::round(a);
-        if (n > 100 && n < 0x1p53 && std::abs(n - a) <= 1e-9 * a)
+        if (n > 100 && n < 0x1p53 && std::abs(n - a) <= std::min(1e-9 * a, 1e-6))
             found.push_back({std::abs(n - a) / a, number(v < 0 ? -n : n)});
     }
     std::stable_sort(found.begin(), found.end(),

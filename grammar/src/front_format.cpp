@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "front_json.hpp"
 #include "occam/print.hpp"
 
 namespace occam {
@@ -17,20 +18,20 @@ std::optional<FrontFormat> front_format_from_name(std::string_view name) {
     return std::nullopt;
 }
 
-namespace {
-
-std::string table(const Front& front) {
+std::string front_table(const Front& front) {
     std::string out = fmt::format("{:>2} {:>10} {:>12} {:>14}  {}\n", "", "complexity", "loss (NMSE)", "R2", "formula");
     for (std::size_t i = 0; i < front.entries.size(); ++i) {
         const auto& e = front.entries[i];
         out += fmt::format("{:>2} {:>10} {:>12.4g} {:>14.10f}  {}\n", i == front.recommended ? "*" : "", e.complexity,
                            e.validation_loss, e.validation_r2, to_infix(e.formula, front.variables));
     }
-    out += fmt::format("* recommended: {}\n  loss and R2 are on the validation rows\n", front.recommendation_rule);
+    out += fmt::format("* recommended: {}\n", front.recommendation_rule);
+    if (front.weights.empty()) out += "  loss and R2 are on the validation rows\n";
+    else out += fmt::format("  loss and R2 are on the validation rows, weighted by column \"{}\"\n", front.weights);
     return out;
 }
 
-std::string json(const Front& front) {
+nlohmann::json front_to_json(const Front& front) {
     nlohmann::json entries = nlohmann::json::array();
     for (std::size_t i = 0; i < front.entries.size(); ++i) {
         const auto& e = front.entries[i];
@@ -46,15 +47,21 @@ std::string json(const Front& front) {
                            {"c", to_c(e.formula, front.variables)}});
     }
     const auto& p = front.final_progress;
+    // the loss names its weights, so a program never compares weighted and unweighted losses unawares
+    const nlohmann::json loss{{"measure", front.weights.empty() ? "NMSE" : "weighted NMSE"},
+                              {"weights", front.weights.empty() ? nlohmann::json(nullptr) : nlohmann::json(front.weights)}};
     const nlohmann::json document{{"variables", front.variables},
+                                  {"loss", loss},
                                   {"front", entries},
                                   {"interrupted", front.interrupted},
                                   {"search",
                                    {{"seconds", p.elapsed_seconds},
                                     {"generations", p.generations},
                                     {"evaluations", p.evaluations}}}};
-    return document.dump(2) + "\n";
+    return document;
 }
+
+namespace {
 
 template <typename Printer>
 std::string one_per_line(const Front& front, Printer print) {
@@ -67,8 +74,8 @@ std::string one_per_line(const Front& front, Printer print) {
 
 std::string format_front(const Front& front, FrontFormat format) {
     switch (format) {
-        case FrontFormat::Table: return table(front);
-        case FrontFormat::Json: return json(front);
+        case FrontFormat::Table: return front_table(front);
+        case FrontFormat::Json: return front_to_json(front).dump(2) + "\n";
         case FrontFormat::Sympy: return one_per_line(front, to_sympy);
         case FrontFormat::Latex: return one_per_line(front, to_latex);
         case FrontFormat::C: return one_per_line(front, to_c);

@@ -15,6 +15,8 @@
 #include "occam/print.hpp"
 #include "occam/problem.hpp"
 #include "occam/rational.hpp"
+#include "occam/residual_format.hpp"
+#include "occam/residual_search.hpp"
 #include "occam/sampling.hpp"
 #include "occam/sampling_domain.hpp"
 #include "occam/search.hpp"
@@ -22,3 +24,4 @@
 #include "occam/substitute.hpp"
 #include "occam/tree.hpp"
 #include "occam/units.hpp"
+#include "occam/weights.hpp"

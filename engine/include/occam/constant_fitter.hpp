@@ -16,13 +16,16 @@ struct LinearScaling {
 
 struct FitResult {
     LinearScaling scaling;
-    double mse = INFINITY;  // mean squared error of offset + scale * f; Inf when f is undefined
+    double mse = INFINITY;  // (weighted) mean squared error of offset + scale * f; Inf when f is undefined
     bool finite() const { return std::isfinite(mse); }
 };
 
 // The least-squares offset and scale for a fixed prediction f (scale 0 if f is constant).
 LinearScaling linear_scaling(const Eigen::Ref<const Eigen::ArrayXd>& f,
                              const Eigen::Ref<const Eigen::ArrayXd>& y);
+// The same minimising sum(w (offset + scale f - y)^2); empty weights: the unweighted one.
+LinearScaling linear_scaling(const Eigen::Ref<const Eigen::ArrayXd>& f, const Eigen::Ref<const Eigen::ArrayXd>& y,
+                             const Eigen::Ref<const Eigen::ArrayXd>& weights);
 
 class ConstantFitter {
 public:
@@ -32,6 +35,10 @@ public:
     // With use_scaling false the model is f itself (offset 0, scale 1).
     FitResult fit(Tree& tree, const Eigen::Ref<const Eigen::ArrayXXd>& X,
                   const Eigen::Ref<const Eigen::ArrayXd>& y, bool use_scaling = true);
+    // Weighted least squares: minimises sum(w r^2), and mse is sum(w r^2) / sum(w). Empty weights
+    // give exactly the unweighted fit.
+    FitResult fit(Tree& tree, const Eigen::Ref<const Eigen::ArrayXXd>& X, const Eigen::Ref<const Eigen::ArrayXd>& y,
+                  const Eigen::Ref<const Eigen::ArrayXd>& weights, bool use_scaling = true);
 
     long long node_rows() const { return node_rows_; }  // nodes x rows evaluated so far, for throughput
     void set_node_rows(long long count) { node_rows_ = count; }  // when resuming from a checkpoint
@@ -39,7 +46,7 @@ public:
 private:
     int iterations_;
     Interpreter interpreter_;
-    Eigen::ArrayXd f_, trial_f_;
+    Eigen::ArrayXd f_, trial_f_, root_weights_;
     Eigen::ArrayXXd jacobian_;
     long long node_rows_ = 0;
 };

@@ -65,6 +65,7 @@ private:
     ConstantFitter fitter_;
     Eigen::Ref<const Eigen::ArrayXXd> fit_x_;
     Eigen::Ref<const Eigen::ArrayXd> fit_y_;
+    Eigen::Ref<const Eigen::ArrayXd> fit_w_;  // empty when the problem is unweighted
     double target_variance_ = 1;
     std::vector<Individual> population_;
     std::size_t oldest_ = 0;  // population_ is a ring ordered by age

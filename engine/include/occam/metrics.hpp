@@ -1,5 +1,7 @@
 #pragma once
-// Goodness-of-fit measures between a target and a prediction of equal length.
+// Goodness-of-fit measures between a target and a prediction of equal length. Every measure has a
+// weighted form: with per-row weights w (e.g. 1/sigma^2), means become sum(w x) / sum(w). An empty
+// weights array means unweighted, and then the plain formulas run unchanged.
 #include <Eigen/Core>
 
 namespace occam {
@@ -14,8 +16,16 @@ struct FitMetrics {
 // The denominator of NMSE: the target's variance, or 1 for a constant target (NMSE is then the
 // plain mean squared error instead of a ratio to zero).
 double nmse_denominator(const Eigen::Ref<const Eigen::ArrayXd>& target);
+// The weighted variance sum(w (y - mean_w)^2) / sum(w), with the same fallback to 1.
+double nmse_denominator(const Eigen::Ref<const Eigen::ArrayXd>& target, const Eigen::Ref<const Eigen::ArrayXd>& weights);
+
+// sum(w x) / sum(w); the plain mean when weights is empty.
+double weighted_mean(const Eigen::Ref<const Eigen::ArrayXd>& values, const Eigen::Ref<const Eigen::ArrayXd>& weights);
 
 FitMetrics fit_metrics(const Eigen::Ref<const Eigen::ArrayXd>& target,
                        const Eigen::Ref<const Eigen::ArrayXd>& prediction);
+// Weighted R2, RMSE and NMSE; the largest error is over the rows of positive weight.
+FitMetrics fit_metrics(const Eigen::Ref<const Eigen::ArrayXd>& target, const Eigen::Ref<const Eigen::ArrayXd>& prediction,
+                       const Eigen::Ref<const Eigen::ArrayXd>& weights);
 
 }  // namespace occam

@@ -1,6 +1,7 @@
 #pragma once
 // What to learn: a target column from input columns, with rows shuffled once (by seed) and split
-// into training and validation parts. Everything downstream sees only these matrices.
+// into training and validation parts, optionally with per-row weights split the same way.
+// Everything downstream sees only these matrices.
 #include <Eigen/Core>
 #include <cstdint>
 #include <string>
@@ -17,10 +18,14 @@ struct SplitOptions {
 
 class Problem {
 public:
-    // Inputs are every column but the target unless given; input_error for an unknown name, a
-    // target among the inputs, or too few rows for the split.
+    // Inputs are every column but the target (and the weights) unless given; input_error for an
+    // unknown name, a target or weight column among the inputs, or too few rows for the split.
+    // weights, when not empty, names the column of per-row weights (checked by weight_column).
     Problem(const Dataset& data, const std::string& target, std::vector<std::string> inputs = {},
-            const SplitOptions& split = {});
+            const SplitOptions& split = {}, const std::string& weights = {});
+
+    // The same rows, split and weights with another target (e.g. the residual of a model).
+    Problem with_targets(std::string target_name, Eigen::ArrayXd train_target, Eigen::ArrayXd validation_target) const;
 
     const std::vector<std::string>& input_names() const { return input_names_; }
     const std::string& target_name() const { return target_name_; }
@@ -29,11 +34,19 @@ public:
     const Eigen::ArrayXXd& validation_inputs() const { return validation_x_; }
     const Eigen::ArrayXd& validation_target() const { return validation_y_; }
 
+    bool weighted() const { return !weight_name_.empty(); }
+    const std::string& weight_name() const { return weight_name_; }  // empty when unweighted
+    // Empty arrays when unweighted, which every fitting and scoring function reads as "all equal".
+    const Eigen::ArrayXd& train_weights() const { return train_w_; }
+    const Eigen::ArrayXd& validation_weights() const { return validation_w_; }
+
 private:
     std::vector<std::string> input_names_;
     std::string target_name_;
+    std::string weight_name_;
     Eigen::ArrayXXd train_x_, validation_x_;
     Eigen::ArrayXd train_y_, validation_y_;
+    Eigen::ArrayXd train_w_, validation_w_;
 };
 
 }  // namespace occam

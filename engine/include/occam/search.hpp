@@ -31,13 +31,14 @@ struct FrontEntry {
     Tree formula;               // explicit: scaling folded in, simplified, constants snapped where exact
     int complexity = 0;
     std::size_t constants = 0;  // fittable constants left in the formula
-    double train_loss = 0;      // NMSE on the training rows
+    double train_loss = 0;      // NMSE on the training rows (weighted when the problem is)
     double validation_loss = 0; // NMSE on the validation rows (training rows when there are none)
     double validation_r2 = 0;
 };
 
 struct Front {
     std::vector<std::string> variables;  // names of the columns the formulas index
+    std::string weights;                 // the weight column the losses are weighted by; empty: none
     std::vector<FrontEntry> entries;     // ascending complexity, strictly falling validation loss
     std::size_t recommended = 0;         // see choose_recommended in front_builder.cpp
     std::string recommendation_rule;     // how `recommended` was chosen, in words, for the reader
