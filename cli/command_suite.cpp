@@ -4,12 +4,14 @@
 
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <string>
 
 #include "commands.hpp"
 #include "interrupt.hpp"
 #include "occam/error.hpp"
 #include "occam/suite_runner.hpp"
+#include "occam/units.hpp"
 #include "option_checks.hpp"
 
 namespace occam::cli {
@@ -27,6 +29,7 @@ struct SuiteArgs {
     std::size_t fit_rows = SearchOptions{}.fitting.max_rows;
     std::string output;
     std::string suites_dir = OCCAM_SUITES_DIR;
+    std::string precheck = "off";
 };
 
 std::string csv_quoted(const std::string& text) {
@@ -74,6 +77,11 @@ void run_suite(const SuiteArgs& args) {
         options.search.budget.time_limit.reset();
     }
     options.search.validate();
+    if (args.precheck != "auto" && args.precheck != "off")
+        throw input_error(fmt::format("--precheck {}: expected auto or off", args.precheck));
+    std::optional<UnitsTable> units;
+    if (args.precheck == "auto" && args.suite == "feynman") units = read_units(args.suites_dir + "/feynman/units.csv");
+    options.units = units ? &*units : nullptr;
 
     // Rows are appended and flushed one by one, so an interrupted run keeps what it finished.
     std::ofstream out;
@@ -123,6 +131,9 @@ void add_suite_command(CLI::App& app) {
     cmd->add_option("--threads", args->threads, "Worker threads")->capture_default_str();
     cmd->add_option("--fit-rows", args->fit_rows, "Training rows used to fit each candidate")->capture_default_str();
     cmd->add_option("-o,--output", args->output, "CSV file with one row per problem, written as the suite goes");
+    cmd->add_option("--precheck", args->precheck,
+                    "auto: dimensional analysis with the suite's units table before each search (Feynman), or off")
+        ->capture_default_str();
     cmd->add_option("--suites", args->suites_dir, "Folder holding the feynman/ and strogatz/ manifests")
         ->capture_default_str();
     cmd->callback([args] { run_suite(*args); });

@@ -9,6 +9,7 @@
 #include "occam/interpreter.hpp"
 #include "occam/metrics.hpp"
 #include "occam/parse.hpp"
+#include "occam/precheck.hpp"
 #include "occam/print.hpp"
 #include "occam/random.hpp"
 #include "occam/search.hpp"
@@ -102,11 +103,16 @@ SuiteOutcome run_suite_problem(const SuiteProblem& problem, const SuiteOptions& 
     const auto names = names_of(problem.variables);
     const Tree truth = parse_formula(problem.formula, names);
     const SuiteData data = prepare(problem, truth, options);
-    const Problem search_problem(data.train, problem.target, names, {.seed = options.seed});
+    const SplitOptions split{.seed = options.seed};
+    const Problem search_problem(data.train, problem.target, names, split);
 
     FirstExactWatcher watcher;
     const auto start = std::chrono::steady_clock::now();
-    const Front front = search(search_problem, options.search, std::ref(watcher), stop);
+    const Front front =
+        options.units ? search_with_prechecks(data.train, search_problem, split, options.search, {.units = options.units},
+                                              {}, stop)
+                            .front
+                      : search(search_problem, options.search, std::ref(watcher), stop);
 
     SuiteOutcome outcome;
     outcome.id = problem.id;

@@ -9,6 +9,7 @@
 #include "occam/exactness.hpp"
 #include "occam/search_options.hpp"
 #include "occam/suite_manifest.hpp"
+#include "occam/units.hpp"
 
 namespace occam {
 
@@ -17,6 +18,10 @@ struct SuiteOptions {
     std::size_t rows = 10000;    // rows sampled per Feynman problem
     std::uint64_t seed = 1;
     SearchOptions search;        // budget, threads, operators, ...
+    // Pre-checks before the search (dimensional analysis with these units). The time to the first
+    // exact formula is then the whole search's time: archive members of a reduced problem are over
+    // other variables than the truth.
+    const UnitsTable* units = nullptr;
 };
 
 struct SuiteOutcome {
