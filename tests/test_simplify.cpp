@@ -117,6 +117,10 @@ TEST_CASE("simplify applies absorbing elements and self-cancellation") {
     CHECK(simplify(T({num(0), x, f(Op::Sin), f(Op::Mul)})) == T({num(0)}));
     CHECK(simplify(T({num(0), c(1.5), f(Op::Mul)})) == T({num(0)}));
     CHECK(simplify(T({x, f(Op::Sin), x, f(Op::Sin), f(Op::Sub)})) == T({num(0)}));
+    // a common factor of a quotient cancels, on either side of the product
+    CHECK(simplify(T({x, y, f(Op::Cos), f(Op::Mul), y, f(Op::Cos), f(Op::Div)})) == T({x}));
+    CHECK(simplify(T({y, f(Op::Cos), x, f(Op::Mul), y, f(Op::Cos), f(Op::Div)})) == T({x}));
+    CHECK(simplify(T({x, x, y, f(Op::Exp), f(Op::Mul), f(Op::Div)})) == T({y, f(Op::Exp), f(Op::Inv)}));
     CHECK(simplify(T({x, f(Op::Exp), x, f(Op::Exp), f(Op::Div)})) == T({num(1)}));
     // equal fitted values cancel; different ones do not
     CHECK(simplify(T({c(1.5), x, f(Op::Add), c(1.5), x, f(Op::Add), f(Op::Sub)})) == T({num(0)}));

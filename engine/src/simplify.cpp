@@ -292,6 +292,15 @@ std::optional<Expr> rewrite_quotient(const Expr& e) {
     if (a.is(Op::Neg) && b.is(Op::Neg)) return binary(Op::Div, a.only(), b.only());
     if (a.is(Op::Neg)) return unary(Op::Neg, binary(Op::Div, a.only(), b));
     if (b.is(Op::Neg) && !is_constant(a)) return unary(Op::Neg, binary(Op::Div, a, b.only()));
+    // a common factor cancels: x/x is 1, x*y/y is x, y/(x*y) is 1/x (a law is not judged at the
+    // isolated points where the factor is 0)
+    if (!is_constant(b)) {
+        if (same(a, b)) return Expr::number(1);
+        if (a.is(Op::Mul) && same(a.right(), b)) return a.left();
+        if (a.is(Op::Mul) && same(a.left(), b)) return a.right();
+        if (b.is(Op::Mul) && same(b.right(), a)) return unary(Op::Inv, b.left());
+        if (b.is(Op::Mul) && same(b.left(), a)) return unary(Op::Inv, b.right());
+    }
     // x/c is (1/c)*x when c is fitted anyway: one canonical product form
     if (b.is(Op::Constant) && !is_constant(a)) {
         if (auto c = fold(binary(Op::Div, Expr::number(1), b))) return binary(Op::Mul, std::move(*c), a);
