@@ -1,0 +1,203 @@
+#include "occam/symmetry_checks.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <optional>
+
+#include "occam/random.hpp"
+
+namespace occam {
+namespace {
+
+constexpr std::size_t min_points = 10;  // fewer usable test points: the hypothesis is not judged
+
+double rms(const Eigen::ArrayXd& values) { return std::sqrt(values.square().mean()); }
+double spread(const Eigen::ArrayXd& values) { return rms(values - values.mean()); }
+
+struct Ranges {
+    Eigen::ArrayXd low, high;
+    explicit Ranges(const Eigen::ArrayXXd& data) : low(data.colwise().minCoeff()), high(data.colwise().maxCoeff()) {}
+    bool inside(std::size_t column, double value) const {
+        return value >= low[static_cast<Eigen::Index>(column)] && value <= high[static_cast<Eigen::Index>(column)];
+    }
+    double width(std::size_t column) const {
+        return high[static_cast<Eigen::Index>(column)] - low[static_cast<Eigen::Index>(column)];
+    }
+};
+
+// The pair moved along the symmetry by step (a shift or a factor), or nothing if that leaves the data's ranges.
+std::optional<std::pair<double, double>> moved(PairSymmetry kind, double xi, double xj, double step) {
+    switch (kind) {
+        case PairSymmetry::difference: return std::pair{xi + step, xj + step};
+        case PairSymmetry::sum: return std::pair{xi + step, xj - step};
+        case PairSymmetry::ratio: return std::pair{xi * step, xj * step};
+        case PairSymmetry::product: return std::pair{xi * step, xj / step};
+    }
+    return std::nullopt;
+}
+
+Evidence evidence_of(double error, const CheckSettings& settings) { return {error, settings.threshold}; }
+
+std::optional<PairSymmetryVerdict> check_pair(const Oracle& f, const Eigen::ArrayXXd& data, const Ranges& ranges,
+                                              PairSymmetry kind, std::size_t i, std::size_t j,
+                                              const CheckSettings& settings) {
+    const bool additive = kind == PairSymmetry::difference || kind == PairSymmetry::sum;
+    if (!additive) {
+        // scaling keeps a value in range only for inputs of one sign, and never crosses zero
+        for (std::size_t c : {i, j})
+            if (ranges.low[static_cast<Eigen::Index>(c)] * ranges.high[static_cast<Eigen::Index>(c)] <= 0) return std::nullopt;
+    }
+    const double shift = 0.25 * std::min(ranges.width(i), ranges.width(j));
+    const std::array<double, 2> steps = additive ? std::array{shift, -shift} : std::array{1.25, 1 / 1.25};
+    Random random(settings.seed);
+    std::vector<Eigen::Index> rows;
+    std::vector<std::pair<double, double>> moves;
+    for (std::size_t attempt = 0; attempt < 4 * settings.points && rows.size() < settings.points; ++attempt) {
+        const auto row = static_cast<Eigen::Index>(random.below(static_cast<std::size_t>(data.rows())));
+        const double xi = data(row, static_cast<Eigen::Index>(i)), xj = data(row, static_cast<Eigen::Index>(j));
+        for (double step : steps) {
+            const auto pair = moved(kind, xi, xj, step);
+            if (pair && ranges.inside(i, pair->first) && ranges.inside(j, pair->second)) {
+                rows.push_back(row);
+                moves.push_back(*pair);
+                break;
+            }
+        }
+    }
+    if (rows.size() < min_points) return std::nullopt;
+    const auto n = static_cast<Eigen::Index>(rows.size());
+    Eigen::ArrayXXd points(2 * n, data.cols());
+    for (Eigen::Index k = 0; k < n; ++k) {
+        points.row(k) = data.row(rows[static_cast<std::size_t>(k)]);
+        points.row(n + k) = points.row(k);
+        points(n + k, static_cast<Eigen::Index>(i)) = moves[static_cast<std::size_t>(k)].first;
+        points(n + k, static_cast<Eigen::Index>(j)) = moves[static_cast<std::size_t>(k)].second;
+    }
+    const Eigen::ArrayXd values = f(points);
+    const double scale = spread(values.head(n));
+    if (!values.allFinite() || scale == 0) return std::nullopt;
+    return PairSymmetryVerdict{kind, i, j, evidence_of(rms(values.tail(n) - values.head(n)) / scale, settings)};
+}
+
+std::optional<Eigen::ArrayXd> transformed(OutputTransform transform, const Eigen::ArrayXd& f) {
+    switch (transform) {
+        case OutputTransform::identity: return f;
+        case OutputTransform::square: return f.square();
+        case OutputTransform::sqrt:
+            if ((f < 0).any()) return std::nullopt;
+            return f.sqrt();
+        case OutputTransform::log:
+            if ((f <= 0).any()) return std::nullopt;
+            return f.log();
+        case OutputTransform::exp:
+            if ((f > 700).any()) return std::nullopt;
+            return f.exp();
+        case OutputTransform::inverse:
+            if ((f == 0).any()) return std::nullopt;
+            return f.inverse();
+    }
+    return std::nullopt;
+}
+
+std::vector<std::vector<std::size_t>> splits(std::size_t inputs) {
+    std::vector<std::vector<std::size_t>> groups;
+    if (inputs <= 6) {
+        // subsets holding input 0, neither empty nor everything: each split once
+        for (std::size_t mask = 1; mask < (std::size_t{1} << inputs) - 1; mask += 2) {
+            std::vector<std::size_t> group;
+            for (std::size_t c = 0; c < inputs; ++c)
+                if (mask & (std::size_t{1} << c)) group.push_back(c);
+            groups.push_back(group);
+        }
+        return groups;
+    }
+    for (std::size_t a = 0; a < inputs; ++a) {
+        groups.push_back({a});
+        for (std::size_t b = a + 1; b < inputs; ++b) groups.push_back({a, b});
+    }
+    return groups;
+}
+
+}  // namespace
+
+double surrogate_threshold(double relative_rmse) { return std::max(5 * relative_rmse, 1e-4); }
+
+std::string describe(PairSymmetry kind, const std::string& first, const std::string& second) {
+    switch (kind) {
+        case PairSymmetry::difference: return fmt::format("{} - {}", first, second);
+        case PairSymmetry::ratio: return fmt::format("{}/{}", first, second);
+        case PairSymmetry::product: return fmt::format("{}*{}", first, second);
+        case PairSymmetry::sum: return fmt::format("{} + {}", first, second);
+    }
+    return {};
+}
+
+std::string_view transform_name(OutputTransform transform) {
+    constexpr std::array names{"f", "f^2", "sqrt(f)", "log(f)", "exp(f)", "1/f"};
+    return names.at(static_cast<std::size_t>(transform));
+}
+
+std::vector<PairSymmetryVerdict> check_pair_symmetries(const Oracle& f, const Eigen::ArrayXXd& data_inputs,
+                                                       const CheckSettings& settings) {
+    const Ranges ranges(data_inputs);
+    std::vector<PairSymmetryVerdict> verdicts;
+    const auto inputs = static_cast<std::size_t>(data_inputs.cols());
+    for (std::size_t i = 0; i < inputs; ++i)
+        for (std::size_t j = i + 1; j < inputs; ++j)
+            for (PairSymmetry kind : {PairSymmetry::difference, PairSymmetry::ratio, PairSymmetry::product, PairSymmetry::sum})
+                if (auto verdict = check_pair(f, data_inputs, ranges, kind, i, j, settings)) verdicts.push_back(*verdict);
+    return verdicts;
+}
+
+std::vector<SeparabilityVerdict> check_separability(const Oracle& f, const Eigen::ArrayXXd& data_inputs,
+                                                    const CheckSettings& settings) {
+    std::vector<SeparabilityVerdict> verdicts;
+    const auto inputs = static_cast<std::size_t>(data_inputs.cols());
+    if (inputs < 2 || data_inputs.rows() < 2) return verdicts;
+    for (const auto& group : splits(inputs)) {
+        Random random(settings.seed);
+        const auto n = static_cast<Eigen::Index>(settings.points);
+        // rows 0..n-1: (a, b); n..2n-1: (a', b'); then (a, b') and (a', b)
+        Eigen::ArrayXXd points(4 * n, data_inputs.cols());
+        for (Eigen::Index k = 0; k < n; ++k) {
+            const auto first = static_cast<Eigen::Index>(random.below(static_cast<std::size_t>(data_inputs.rows())));
+            const auto second = static_cast<Eigen::Index>(random.below(static_cast<std::size_t>(data_inputs.rows())));
+            points.row(k) = data_inputs.row(first);
+            points.row(n + k) = data_inputs.row(second);
+            points.row(2 * n + k) = data_inputs.row(second);
+            points.row(3 * n + k) = data_inputs.row(first);
+            for (std::size_t c : group) {
+                points(2 * n + k, static_cast<Eigen::Index>(c)) = data_inputs(first, static_cast<Eigen::Index>(c));
+                points(3 * n + k, static_cast<Eigen::Index>(c)) = data_inputs(second, static_cast<Eigen::Index>(c));
+            }
+        }
+        const Eigen::ArrayXd values = f(points);
+        if (!values.allFinite()) continue;
+        for (OutputTransform transform : {OutputTransform::identity, OutputTransform::square, OutputTransform::sqrt,
+                                          OutputTransform::log, OutputTransform::exp, OutputTransform::inverse}) {
+            const auto t = transformed(transform, values);
+            if (!t || !t->allFinite()) continue;
+            const double scale = spread(t->head(2 * n));
+            if (scale == 0) continue;
+            const Eigen::ArrayXd violation = t->segment(0, n) + t->segment(n, n) - t->segment(2 * n, n) - t->segment(3 * n, n);
+            verdicts.push_back({Separation::additive, transform, group, evidence_of(rms(violation) / scale, settings)});
+        }
+        const double product_scale = rms(values.segment(0, n) * values.segment(n, n));
+        if (product_scale > 0) {
+            const Eigen::ArrayXd violation =
+                values.segment(0, n) * values.segment(n, n) - values.segment(2 * n, n) * values.segment(3 * n, n);
+            verdicts.push_back({Separation::multiplicative, OutputTransform::identity, group,
+                                evidence_of(rms(violation) / product_scale, settings)});
+        }
+    }
+    std::stable_sort(verdicts.begin(), verdicts.end(), [](const SeparabilityVerdict& a, const SeparabilityVerdict& b) {
+        if (a.evidence.accepted() != b.evidence.accepted()) return a.evidence.accepted();
+        return a.evidence.error / a.evidence.threshold < b.evidence.error / b.evidence.threshold;
+    });
+    return verdicts;
+}
+
+}  // namespace occam
