@@ -92,3 +92,38 @@ TEST_CASE("cli: occam check reports the dimensionless form, and a units table mi
     CHECK(missing.out.empty());
     CHECK(missing.err == "occam: units.csv: no units for variable \"c\"\n");
 }
+
+TEST_CASE("pre-checks: a pair symmetry replaces two inputs by one and the law maps back exact (I.8.14)") {
+    const std::vector<std::string> names{"x1", "x2", "y1", "y2"};
+    const occam::Tree truth = occam::parse_formula("sqrt((x2-x1)^2+(y2-y1)^2)", names);
+    const occam::Dataset data = occam::sample_formula(
+        truth, {{"x1", 1, 5}, {"x2", 1, 5}, {"y1", 1, 5}, {"y2", 1, 5}}, {.rows = 1000, .seed = 4, .target = "d"});
+    const occam::SplitOptions split{.validation_fraction = 0.25, .seed = 1};
+    const occam::Problem problem(data, "d", {}, split);
+    // the truth answers the first stage's questions; later stages get an oracle that answers none
+    int calls = 0;
+    occam::PrecheckOptions prechecks;
+    prechecks.oracle = [&](const occam::Dataset&, const std::vector<std::string>&, const std::string&) {
+        occam::JudgedOracle oracle{[](const Eigen::ArrayXXd& p) { return Eigen::ArrayXd::Constant(p.rows(), NAN).eval(); },
+                                   1e-6, "silent"};
+        if (calls++ == 0) {
+            oracle.f = [&](const Eigen::ArrayXXd& p) {
+                Eigen::ArrayXd out(p.rows());
+                occam::Interpreter().evaluate(truth, p, out);
+                return out;
+            };
+            oracle.description = "the truth";
+        }
+        return oracle;
+    };
+    const auto result = occam::search_with_prechecks(data, problem, split, short_search(), prechecks);
+    REQUIRE(result.steps.size() >= 3);
+    CHECK(result.steps[0].rfind("pair symmetry: f depends on x1, x2 only through u1 = x1 - x2", 0) == 0);
+    CHECK(result.steps[1].rfind("no pair symmetry among u1, y1, y2", 0) == 0);
+    CHECK(result.steps[2] == "searching d from u1, y1, y2 instead of d from 4 input(s)");
+    REQUIRE_FALSE(result.front.empty());
+    INFO(occam::to_infix(result.front.best().formula, result.front.variables));
+    CHECK(result.front.best().validation_loss < 1e-20);
+    const std::array row{1.5, 4.0, 2.5, 1.0};
+    CHECK(occam::evaluate_scalar(result.front.best().formula, row) == doctest::Approx(std::hypot(2.5, 1.5)).epsilon(1e-12));
+}

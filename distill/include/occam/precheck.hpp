@@ -4,24 +4,39 @@
 // the original variables, refitted on the original training rows and put on the front on the same
 // terms as any other formula (front_builder.hpp). Every step is logged in words for the report.
 //
-// Implemented: dimensional analysis (with a units table). Symmetry and separability through the
-// neural surrogate join here as further steps.
+// The checks, in order: dimensional analysis (with a units table), then, as long as one holds,
+// pair symmetries (f depends on x_i - x_j, x_i/x_j, x_i*x_j or x_i + x_j: the pair becomes one
+// new input), asked of an oracle for the current problem, normally the neural surrogate.
 #include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "occam/dataset.hpp"
 #include "occam/search.hpp"
+#include "occam/symmetry_checks.hpp"
 #include "occam/units.hpp"
 
 namespace occam {
 
 enum class PrecheckMode { off, automatic };
 
+// A function to ask symmetry questions of, for the problem of learning target from inputs in data,
+// and the threshold its answers are judged with.
+struct JudgedOracle {
+    Oracle f;
+    double threshold = 0;
+    std::string description;  // for the report: "surrogate 3x64 tanh, validation RMSE 2.1e-4 of sd"
+};
+using OracleFactory = std::function<JudgedOracle(const Dataset& data, const std::vector<std::string>& inputs,
+                                                 const std::string& target)>;
+
 struct PrecheckOptions {
     PrecheckMode mode = PrecheckMode::automatic;
     const UnitsTable* units = nullptr;  // dimensional analysis only with a table
+    OracleFactory oracle = {};          // symmetry checks only with an oracle
     std::size_t min_inputs = 3;         // automatic mode leaves smaller problems to the plain search
+    std::size_t symmetry_points = 400;  // test points per hypothesis
 };
 
 struct PrecheckedSearch {
