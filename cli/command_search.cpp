@@ -15,6 +15,7 @@
 #include "occam/residual_format.hpp"
 #include "occam/residual_search.hpp"
 #include "occam/search.hpp"
+#include "occam/surrogate_oracle.hpp"
 #include "occam/units.hpp"
 #include "occam/weights.hpp"
 
@@ -41,8 +42,10 @@ std::string front_text(const Dataset& data, const Problem& problem, const SplitO
                        const SearchOptions& options, const SearchArgs& args, FrontFormat format) {
     std::optional<UnitsTable> units;
     if (!args.units_path.empty()) units = read_units(args.units_path);
-    const PrecheckOptions prechecks{.mode = args.precheck == "off" ? PrecheckMode::off : PrecheckMode::automatic,
-                                    .units = units ? &*units : nullptr};
+    PrecheckOptions prechecks;
+    prechecks.mode = args.precheck == "off" ? PrecheckMode::off : PrecheckMode::automatic;
+    prechecks.units = units ? &*units : nullptr;
+    prechecks.oracle = surrogate_oracle_factory();
     const ProgressCallback progress = progress_line(args.quiet);
     const auto& interrupted = install_interrupt_handler();
     const PrecheckedSearch result = search_with_prechecks(data, problem, split, options, prechecks, progress, &interrupted);
