@@ -36,15 +36,11 @@ struct SearchArgs {
     SearchOptions options;
 };
 
-void print_progress(const Progress& p) {
-    fmt::print(stderr, "\r{:7.1f} s  gen {:<6} evals {:<10} {:>8.0f}/s  best loss {:<10.3g} front {:<3}", p.elapsed_seconds,
-               p.generations, p.evaluations, p.evaluations_per_second, p.best_loss, p.front_size);
+// prefix names the round of a residual search; empty for a plain one
+void print_progress(const Progress& p, const std::string& prefix = {}) {
+    fmt::print(stderr, "\r{}{:7.1f} s  gen {:<6} evals {:<10} {:>8.0f}/s  best loss {:<10.3g} front {:<3}", prefix,
+               p.elapsed_seconds, p.generations, p.evaluations, p.evaluations_per_second, p.best_loss, p.front_size);
     std::fflush(stderr);
-}
-
-void print_round_progress(std::size_t round, std::size_t rounds, const Progress& p) {
-    fmt::print(stderr, "\rround {}/{} ", round, rounds);
-    print_progress(p);
 }
 
 // The text of the search: one front, or with --residual-rounds above 1 every round and the summed model.
@@ -53,14 +49,17 @@ std::string search_text(const Problem& problem, const SearchArgs& args, FrontFor
     const auto& options = args.options;
     const std::size_t rounds = args.residual_rounds;
     if (rounds == 1) {
-        const Front front = search(problem, options, show_progress ? ProgressCallback(print_progress) : ProgressCallback{},
-                                   &interrupted);
+        const auto progress = [](const Progress& p) { print_progress(p); };
+        const Front front =
+            search(problem, options, show_progress ? ProgressCallback(progress) : ProgressCallback{}, &interrupted);
         if (show_progress) fmt::print(stderr, "\n");
         // not progress but a warning that the front is partial, so --quiet keeps it
         if (front.interrupted) fmt::print(stderr, "occam: interrupted; the front found so far:\n");
         return format_front(front, format);
     }
-    const auto progress = [rounds](std::size_t round, const Progress& p) { print_round_progress(round, rounds, p); };
+    const auto progress = [rounds](std::size_t round, const Progress& p) {
+        print_progress(p, fmt::format("round {}/{} ", round, rounds));
+    };
     const ResidualModel model = search_residuals(
         problem, options, rounds, show_progress ? RoundProgressCallback(progress) : RoundProgressCallback{}, &interrupted);
     if (show_progress) fmt::print(stderr, "\n");
