@@ -1,7 +1,8 @@
 // occam check data.csv --target y [--units units.csv] : run the pre-checks without searching and
-// report what each found and how the problem would be split.
+// report each test, its verdict and its evidence, then the reductions a search would make.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -9,17 +10,23 @@
 #include "occam/dataset.hpp"
 #include "occam/dimensional_analysis.hpp"
 #include "occam/error.hpp"
+#include "occam/precheck.hpp"
 #include "occam/problem.hpp"
+#include "occam/surrogate_oracle.hpp"
+#include "occam/symmetry_checks.hpp"
 #include "occam/units.hpp"
 
 namespace occam::cli {
 namespace {
+
+constexpr std::size_t rejected_shown = 3;  // the closest misses, so a reader sees the margin
 
 struct CheckArgs {
     std::string data_path;
     std::string target;
     std::string units_path;
     bool drop_invalid = false;
+    std::uint64_t seed = 1;
 };
 
 std::string dimensional_report(const UnitsTable& units, const Problem& problem) {
@@ -35,15 +42,76 @@ std::string dimensional_report(const UnitsTable& units, const Problem& problem) 
     return text;
 }
 
+std::string verdict_line(const Evidence& e, const std::string& what) {
+    return fmt::format("  {:<6} {:<50} error {:.2g}  ({:.2g} x threshold)\n", e.accepted() ? "holds" : "no", what,
+                       e.error, e.error / e.threshold);
+}
+
+std::string group_text(const std::vector<std::size_t>& group, const std::vector<std::string>& names) {
+    std::vector<std::string> in, out;
+    for (std::size_t k = 0; k < names.size(); ++k)
+        (std::find(group.begin(), group.end(), k) != group.end() ? in : out).push_back(names[k]);
+    return fmt::format("{{{}}} | {{{}}}", fmt::join(in, ", "), fmt::join(out, ", "));
+}
+
+// The tests on the data as given, asked of one surrogate of it.
+std::string surrogate_report(const Dataset& data, const Problem& problem, std::uint64_t seed) {
+    SurrogateOptions surrogate;
+    surrogate.seed = seed;
+    const JudgedOracle oracle = surrogate_oracle(data, problem.input_names(), problem.target_name(), surrogate);
+    const auto& names = problem.input_names();
+    Eigen::ArrayXXd x(data.rows(), static_cast<Eigen::Index>(names.size()));
+    for (std::size_t c = 0; c < names.size(); ++c)
+        x.col(static_cast<Eigen::Index>(c)) = data.values().col(static_cast<Eigen::Index>(data.require(names[c], "the data")));
+    const CheckSettings settings{.threshold = oracle.threshold, .points = 400, .seed = seed};
+    std::string text = fmt::format("neural surrogate: {}; hypotheses hold up to a relative error of {:.2g}\n",
+                                   oracle.description, oracle.threshold);
+
+    auto symmetries = check_pair_symmetries(oracle.f, x, settings);
+    std::stable_sort(symmetries.begin(), symmetries.end(), [](const auto& a, const auto& b) {
+        return a.evidence.error / a.evidence.threshold < b.evidence.error / b.evidence.threshold;
+    });
+    text += fmt::format("pair symmetries ({} tested):\n", symmetries.size());
+    std::size_t rejected = 0;
+    for (const auto& v : symmetries) {
+        if (!v.evidence.accepted() && rejected++ >= rejected_shown) break;
+        text += verdict_line(v.evidence, "f depends on the pair only through " +
+                                             describe(v.kind, names[v.first], names[v.second]));
+    }
+
+    const auto separations = check_separability(oracle.f, x, settings);
+    text += fmt::format("separability ({} tested):\n", separations.size());
+    rejected = 0;
+    for (const auto& v : separations) {
+        if (!v.evidence.accepted() && rejected++ >= rejected_shown) break;
+        const std::string kind = v.kind == Separation::multiplicative
+                                     ? "multiplicative, f"
+                                     : fmt::format("additive, {}", transform_name(v.transform));
+        text += verdict_line(v.evidence, fmt::format("{}: {}", kind, group_text(v.group, names)));
+    }
+    return text;
+}
+
 void run_check(const CheckArgs& args) {
     std::optional<UnitsTable> units;
     if (!args.units_path.empty()) units = read_units(args.units_path);
     const Dataset data = read_csv(args.data_path, {.drop_invalid = args.drop_invalid});
     data.require(args.target, args.data_path);
-    const Problem problem(data, args.target);
+    const Problem problem(data, args.target, {}, {.seed = args.seed});
     std::string report = fmt::format("{}: {} from {} ({} rows)\n", args.data_path, args.target,
                                      fmt::join(problem.input_names(), ", "), data.rows());
     report += units ? dimensional_report(*units, problem) : "dimensional analysis: not run (no --units table)\n";
+    report += surrogate_report(data, problem, args.seed);
+
+    PrecheckOptions prechecks;
+    prechecks.units = units ? &*units : nullptr;
+    SurrogateOptions surrogate;
+    surrogate.seed = args.seed;
+    prechecks.oracle = surrogate_oracle_factory(surrogate);
+    report += "what `occam search --precheck auto` would do:\n";
+    int step = 1;
+    for (const std::string& line : plan_prechecks(data, problem, prechecks, args.seed))
+        report += fmt::format("  {}. {}\n", step++, line);
     fmt::print("{}", report);
 }
 
@@ -55,6 +123,7 @@ void add_check_command(CLI::App& app) {
     cmd->add_option("data", args->data_path, "CSV file with a header row")->required();
     cmd->add_option("-t,--target", args->target, "The column to explain; all other columns are inputs")->required();
     cmd->add_option("--units", args->units_path, "Units table (CSV: Variable,Units,m,s,kg,T,V) for dimensional analysis");
+    cmd->add_option("--seed", args->seed, "Random seed of the surrogate and the test points")->capture_default_str();
     cmd->add_flag("--drop-invalid", args->drop_invalid, "Skip rows with NaN or Inf cells instead of failing");
     cmd->callback([args] { run_check(*args); });
 }

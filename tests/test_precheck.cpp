@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <fstream>
+#include <regex>
 #include <string>
 
 #include "occam/dataset.hpp"
@@ -85,6 +86,12 @@ TEST_CASE("cli: occam check reports the dimensionless form, and a units table mi
     CHECK(report.exit_code == 0);
     CHECK(report.out.find("dimensional analysis: m/m_0 = g(pi1) with pi1 = v/c\n") != std::string::npos);
     CHECK(report.out.find("verdict: 3 input(s) become 1 dimensionless group(s)") != std::string::npos);
+    // the surrogate's tests: the ratio v/c holds, m_0 splits off as a factor, the sum does not hold
+    CHECK(std::regex_search(report.out, std::regex(R"(\n  holds +f depends on the pair only through v/c )")));
+    CHECK(std::regex_search(report.out, std::regex(R"(\n  holds +multiplicative, f: \{m_0\} \| \{v, c\} )")));
+    CHECK(std::regex_search(report.out, std::regex(R"(\n  no +f depends on the pair only through v \+ c )")));
+    CHECK(report.out.find("what `occam search --precheck auto` would do:\n  1. dimensional analysis: m/m_0") !=
+          std::string::npos);
 
     std::ofstream(dir.path() / "units.csv") << "Variable,Units,m,s,kg,T,V\nm,kg,0,0,1,0,0\nm_0,kg,0,0,1,0,0\nv,m/s,1,-1,0,0,0\n";
     const auto missing = occam::test::run_program({"search", "mass.csv", "--target", "m", "--units", "units.csv"}, dir.path());

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "occam/constant_fitter.hpp"
 #include "occam/dimensional_analysis.hpp"
 #include "occam/dimensionless_problem.hpp"
@@ -86,14 +88,14 @@ bool apply_pair_symmetry(const PrecheckOptions& prechecks, Reduction& reduction,
     for (const auto& v : verdicts)
         if (v.evidence.accepted() && (!best || v.evidence.error < best->evidence.error)) best = &v;
     if (!best) {
-        steps.push_back(fmt::format("no pair symmetry among {} ({} tested with {})", fmt::join(reduction.inputs, ", "),
+        steps.push_back(fmt::format("no pair symmetry among {} ({} tested; oracle: {})", fmt::join(reduction.inputs, ", "),
                                     verdicts.size(), oracle.description));
         return false;
     }
     const std::string& a = reduction.inputs[best->first];
     const std::string& b = reduction.inputs[best->second];
     const std::string name = fmt::format("u{}", reduction.back.size() + 1);
-    steps.push_back(fmt::format("pair symmetry: f depends on {} only through {} = {} (error {:.2g} <= threshold {:.2g}, {})",
+    steps.push_back(fmt::format("pair symmetry: f depends on {} only through {} = {} (error {:.2g} <= threshold {:.2g}; oracle: {})",
                                 fmt::format("{}, {}", a, b), name, describe(best->kind, a, b), best->evidence.error,
                                 best->evidence.threshold, oracle.description));
     // the new inputs: the pair's combination in place of the first, the others as they were
@@ -148,13 +150,9 @@ Front reduced_search(const Problem& problem, const SplitOptions& split, const Re
     return built;
 }
 
-}  // namespace
-
-PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& problem, const SplitOptions& split,
-                                       const SearchOptions& options, const PrecheckOptions& prechecks,
-                                       const ProgressCallback& on_progress, const std::atomic<bool>* stop) {
-    PrecheckedSearch result;
-    auto& steps = result.steps;
+// The problem after every check that applies; steps says what was found.
+std::optional<Reduction> reduce(const Dataset& data, const Problem& problem, const PrecheckOptions& prechecks,
+                                std::uint64_t seed, std::vector<std::string>& steps) {
     if (prechecks.mode == PrecheckMode::off) {
         steps.push_back("pre-checks off");
     } else if (problem.input_names().size() < prechecks.min_inputs) {
@@ -167,11 +165,36 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
         Reduction reduction{columns_of(data, columns), problem.input_names(), problem.target_name(), {}, false};
         if (prechecks.units) apply_units(*prechecks.units, problem, reduction, steps);
         if (prechecks.oracle)
-            while (apply_pair_symmetry(prechecks, reduction, steps, options.seed)) {}
-        if (reduction.changed) {
-            result.front = reduced_search(problem, split, reduction, options, on_progress, stop, steps);
-            return result;
-        }
+            while (apply_pair_symmetry(prechecks, reduction, steps, seed)) {}
+        if (reduction.changed) return reduction;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<std::string> plan_prechecks(const Dataset& data, const Problem& problem, const PrecheckOptions& prechecks,
+                                        std::uint64_t seed) {
+    std::vector<std::string> steps;
+    const auto reduction = reduce(data, problem, prechecks, seed, steps);
+    if (!reduction) {
+        steps.push_back("search the problem as it is");
+    } else if (reduction->inputs.empty()) {
+        steps.push_back("no input is left: fit the constant");
+    } else {
+        steps.push_back(fmt::format("search {} from {}, then map the front back to {}", reduction->target,
+                                    fmt::join(reduction->inputs, ", "), fmt::join(problem.input_names(), ", ")));
+    }
+    return steps;
+}
+
+PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& problem, const SplitOptions& split,
+                                       const SearchOptions& options, const PrecheckOptions& prechecks,
+                                       const ProgressCallback& on_progress, const std::atomic<bool>* stop) {
+    PrecheckedSearch result;
+    if (const auto reduction = reduce(data, problem, prechecks, options.seed, result.steps)) {
+        result.front = reduced_search(problem, split, *reduction, options, on_progress, stop, result.steps);
+        return result;
     }
     result.front = search(problem, options, on_progress, stop);
     return result;

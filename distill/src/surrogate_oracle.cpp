@@ -16,7 +16,7 @@ JudgedOracle surrogate_oracle(const Dataset& data, const std::vector<std::string
         return surrogate->network.evaluate(points.matrix()).col(0).array();
     };
     oracle.threshold = surrogate_threshold(surrogate->relative_rmse());
-    oracle.description = fmt::format("surrogate validation RMSE {:.2g} of the target's sd, {:.1f} s",
+    oracle.description = fmt::format("validation RMSE {:.2g} of the target's sd, trained in {:.1f} s",
                                      surrogate->relative_rmse(), surrogate->seconds);
     return oracle;
 }

@@ -44,6 +44,10 @@ struct PrecheckedSearch {
     std::vector<std::string> steps;  // what was checked, what was found, what was searched
 };
 
+// The reductions search_with_prechecks would make, in words, without searching.
+std::vector<std::string> plan_prechecks(const Dataset& data, const Problem& problem, const PrecheckOptions& prechecks,
+                                        std::uint64_t seed = 1);
+
 // data holds the target and inputs of problem (the split is the problem's: seed and fraction).
 PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& problem, const SplitOptions& split,
                                        const SearchOptions& options, const PrecheckOptions& prechecks,
