@@ -82,6 +82,7 @@ void run_suite(const SuiteArgs& args) {
     std::optional<UnitsTable> units;
     if (args.precheck == "auto" && args.suite == "feynman") units = read_units(args.suites_dir + "/feynman/units.csv");
     options.units = units ? &*units : nullptr;
+    options.prechecks = args.precheck == "auto";
 
     // Rows are appended and flushed one by one, so an interrupted run keeps what it finished.
     std::ofstream out;
@@ -132,7 +133,7 @@ void add_suite_command(CLI::App& app) {
     cmd->add_option("--fit-rows", args->fit_rows, "Training rows used to fit each candidate")->capture_default_str();
     cmd->add_option("-o,--output", args->output, "CSV file with one row per problem, written as the suite goes");
     cmd->add_option("--precheck", args->precheck,
-                    "auto: dimensional analysis with the suite's units table before each search (Feynman), or off")
+                    "auto: dimensional analysis (Feynman's units table) and pair symmetries through a neural surrogate before each search, or off")
         ->capture_default_str();
     cmd->add_option("--suites", args->suites_dir, "Folder holding the feynman/ and strogatz/ manifests")
         ->capture_default_str();

@@ -10,6 +10,7 @@
 #include "occam/metrics.hpp"
 #include "occam/parse.hpp"
 #include "occam/precheck.hpp"
+#include "occam/surrogate_oracle.hpp"
 #include "occam/print.hpp"
 #include "occam/random.hpp"
 #include "occam/search.hpp"
@@ -108,11 +109,14 @@ SuiteOutcome run_suite_problem(const SuiteProblem& problem, const SuiteOptions& 
 
     FirstExactWatcher watcher;
     const auto start = std::chrono::steady_clock::now();
-    const Front front =
-        options.units ? search_with_prechecks(data.train, search_problem, split, options.search, {.units = options.units},
-                                              {}, stop)
-                            .front
-                      : search(search_problem, options.search, std::ref(watcher), stop);
+    PrecheckOptions prechecks;
+    prechecks.units = options.units;
+    SurrogateOptions surrogate;
+    surrogate.seed = options.seed;
+    prechecks.oracle = surrogate_oracle_factory(surrogate);
+    const Front front = options.prechecks
+                            ? search_with_prechecks(data.train, search_problem, split, options.search, prechecks, {}, stop).front
+                            : search(search_problem, options.search, std::ref(watcher), stop);
 
     SuiteOutcome outcome;
     outcome.id = problem.id;

@@ -18,9 +18,10 @@ struct SuiteOptions {
     std::size_t rows = 10000;    // rows sampled per Feynman problem
     std::uint64_t seed = 1;
     SearchOptions search;        // budget, threads, operators, ...
-    // Pre-checks before the search (dimensional analysis with these units). The time to the first
-    // exact formula is then the whole search's time: archive members of a reduced problem are over
-    // other variables than the truth.
+    // Pre-checks before the search (dimensional analysis with these units, pair symmetries through
+    // the neural surrogate). The time to the first exact formula is then the whole search's time:
+    // archive members of a reduced problem are over other variables than the truth.
+    bool prechecks = false;
     const UnitsTable* units = nullptr;
 };
 
