@@ -5,39 +5,15 @@
 #include <optional>
 
 #include "occam/constant_fitter.hpp"
-#include "occam/dimensional_analysis.hpp"
-#include "occam/dimensionless_problem.hpp"
 #include "occam/front_builder.hpp"
-#include "occam/interpreter.hpp"
 #include "occam/metrics.hpp"
 #include "occam/pareto_archive.hpp"
-#include "occam/print.hpp"
-#include "occam/substitute.hpp"
+#include "reduction.hpp"
 
 namespace occam {
 namespace {
 
-// The problem as it stands after the changes of variables so far: its data (inputs, then the
-// target) and how to carry a formula over its inputs back to the original ones.
-struct Reduction {
-    Dataset data;
-    std::vector<std::string> inputs;
-    std::string target;
-    std::vector<std::function<Tree(const Tree&)>> back;  // applied last to first
-    bool changed = false;
-
-    Tree to_original(Tree formula) const {
-        for (auto step = back.rbegin(); step != back.rend(); ++step) formula = (*step)(formula);
-        return formula;
-    }
-};
-
-Dataset columns_of(const Dataset& data, const std::vector<std::string>& names) {
-    Eigen::ArrayXXd values(data.rows(), static_cast<Eigen::Index>(names.size()));
-    for (std::size_t c = 0; c < names.size(); ++c)
-        values.col(static_cast<Eigen::Index>(c)) = data.values().col(static_cast<Eigen::Index>(data.require(names[c], "the data")));
-    return Dataset(names, std::move(values));
-}
+using detail::Reduction;
 
 // A formula over the original inputs as an archive member: fitted (with linear scaling) on the
 // original training rows, so the front builder refits, simplifies and scores it like any other.
@@ -50,79 +26,6 @@ Individual fitted_on(const Problem& problem, Tree formula, int lm_iterations) {
     individual.complexity = individual.tree.complexity();
     individual.loss = fit.finite() ? fit.mse / nmse_denominator(problem.train_target()) : INFINITY;
     return individual;
-}
-
-// Dimensional analysis: the dimensionless problem in place of the original when it removes inputs.
-void apply_units(const UnitsTable& units, const Problem& problem, Reduction& reduction, std::vector<std::string>& steps) {
-    const DimensionalAnalysis analysis = analyze_dimensions(units, problem);
-    if (!analysis.form) {
-        steps.push_back("dimensional analysis skipped: " + analysis.warning);
-        return;
-    }
-    const DimensionlessForm& form = *analysis.form;
-    steps.push_back("dimensional analysis: " + form.description());
-    if (form.variables_removed() == 0) return;
-    std::vector<std::string> columns = form.group_names();
-    columns.push_back(form.target_name);
-    reduction.data = columns_of(to_dimensionless(reduction.data, form), columns);
-    reduction.inputs = form.group_names();
-    reduction.target = form.target_name;
-    reduction.back.push_back([form](const Tree& g) { return from_dimensionless(g, form); });
-    reduction.changed = true;
-}
-
-Tree pair_tree(PairSymmetry kind, std::uint32_t i, std::uint32_t j) {
-    static constexpr Op ops[] = {Op::Sub, Op::Div, Op::Mul, Op::Add};  // in PairSymmetry order
-    return Tree({Node::variable(i), Node::variable(j), Node::function(ops[static_cast<int>(kind)])});
-}
-
-// Replaces the pair of the strongest accepted symmetry by one input; false when none holds.
-bool apply_pair_symmetry(const PrecheckOptions& prechecks, Reduction& reduction, std::vector<std::string>& steps,
-                         std::uint64_t seed) {
-    if (reduction.inputs.size() < 2) return false;
-    const JudgedOracle oracle = prechecks.oracle(reduction.data, reduction.inputs, reduction.target);
-    const auto inputs = static_cast<Eigen::Index>(reduction.inputs.size());
-    const CheckSettings settings{.threshold = oracle.threshold, .points = prechecks.symmetry_points, .seed = seed};
-    const auto verdicts = check_pair_symmetries(oracle.f, reduction.data.values().leftCols(inputs), settings);
-    const PairSymmetryVerdict* best = nullptr;
-    for (const auto& v : verdicts)
-        if (v.evidence.accepted() && (!best || v.evidence.error < best->evidence.error)) best = &v;
-    if (!best) {
-        steps.push_back(fmt::format("no pair symmetry among {} ({} tested; oracle: {})", fmt::join(reduction.inputs, ", "),
-                                    verdicts.size(), oracle.description));
-        return false;
-    }
-    const std::string& a = reduction.inputs[best->first];
-    const std::string& b = reduction.inputs[best->second];
-    const std::string name = fmt::format("u{}", reduction.back.size() + 1);
-    steps.push_back(fmt::format("pair symmetry: f depends on {} only through {} = {} (error {:.2g} <= threshold {:.2g}; oracle: {})",
-                                fmt::format("{}, {}", a, b), name, describe(best->kind, a, b), best->evidence.error,
-                                best->evidence.threshold, oracle.description));
-    // the new inputs: the pair's combination in place of the first, the others as they were
-    std::vector<Tree> replacements;  // new variable k as a tree over the old variables
-    std::vector<std::string> names;
-    Eigen::ArrayXXd values(reduction.data.rows(), inputs);  // inputs - 1 columns, then the target
-    Interpreter interpreter;
-    Eigen::Index column = 0;
-    for (std::size_t k = 0; k < reduction.inputs.size(); ++k) {
-        if (k == best->second) continue;
-        Tree tree = k == best->first ? pair_tree(best->kind, static_cast<std::uint32_t>(best->first),
-                                                 static_cast<std::uint32_t>(best->second))
-                                     : Tree({Node::variable(static_cast<std::uint32_t>(k))});
-        Eigen::ArrayXd out(reduction.data.rows());
-        interpreter.evaluate(tree, reduction.data.values(), out);
-        values.col(column++) = out;
-        names.push_back(k == best->first ? name : reduction.inputs[k]);
-        replacements.push_back(std::move(tree));
-    }
-    values.col(column) = reduction.data.values().col(inputs);
-    std::vector<std::string> all = names;
-    all.push_back(reduction.target);
-    reduction.data = Dataset(all, std::move(values));
-    reduction.inputs = names;
-    reduction.back.push_back([replacements](const Tree& g) { return substitute_variables(g, replacements); });
-    reduction.changed = true;
-    return true;
 }
 
 Front reduced_search(const Problem& problem, const SplitOptions& split, const Reduction& reduction,
@@ -162,10 +65,10 @@ std::optional<Reduction> reduce(const Dataset& data, const Problem& problem, con
     } else {
         std::vector<std::string> columns = problem.input_names();
         columns.push_back(problem.target_name());
-        Reduction reduction{columns_of(data, columns), problem.input_names(), problem.target_name(), {}, false};
-        if (prechecks.units) apply_units(*prechecks.units, problem, reduction, steps);
+        Reduction reduction{detail::columns_of(data, columns), problem.input_names(), problem.target_name(), {}, false};
+        if (prechecks.units) detail::apply_units(*prechecks.units, problem, reduction, steps);
         if (prechecks.oracle)
-            while (apply_pair_symmetry(prechecks, reduction, steps, seed)) {}
+            while (detail::apply_pair_symmetry(prechecks, reduction, steps, seed)) {}
         if (reduction.changed) return reduction;
     }
     return std::nullopt;
