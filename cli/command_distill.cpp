@@ -53,8 +53,9 @@ std::string describe_sampling(const DistillArgs& args, const FeedForward& compon
     std::vector<std::string> ranges;
     for (const VariableRange& range : domain.ranges)
         ranges.push_back(fmt::format("{} in [{}, {}]", range.name, format_number(range.low), format_number(range.high)));
-    const char* plan = args.grid ? (component.input_count() == 1 ? "a grid of" : "a grid of about") : "";
-    return fmt::format("at {} {} {}points of {}", plan, args.distill.samples, args.grid ? "" : "random ",
+    // a 2-D grid rounds the count up to a square
+    const char* plan = !args.grid ? "" : component.input_count() == 1 ? "a grid of " : "a grid of about ";
+    return fmt::format("at {}{} {}points of {}", plan, args.distill.samples, args.grid ? "" : "random ",
                        fmt::join(ranges, ", "));
 }
 
