@@ -60,9 +60,7 @@ std::string surrogate_report(const Dataset& data, const Problem& problem, std::u
     surrogate.seed = seed;
     const JudgedOracle oracle = surrogate_oracle(data, problem.input_names(), problem.target_name(), surrogate);
     const auto& names = problem.input_names();
-    Eigen::ArrayXXd x(data.rows(), static_cast<Eigen::Index>(names.size()));
-    for (std::size_t c = 0; c < names.size(); ++c)
-        x.col(static_cast<Eigen::Index>(c)) = data.values().col(static_cast<Eigen::Index>(data.require(names[c], "the data")));
+    const Eigen::ArrayXXd x = data.columns(names, "the data");
     const CheckSettings settings{.threshold = oracle.threshold, .points = 400, .seed = seed};
     std::string text = fmt::format("neural surrogate: {}; hypotheses hold up to a relative error of {:.2g}\n",
                                    oracle.description, oracle.threshold);

@@ -31,9 +31,7 @@ Eigen::ArrayXd evaluate_checked(const Tree& formula, const Eigen::ArrayXXd& inpu
 }  // namespace
 
 Dataset to_dimensionless(const Dataset& data, const DimensionlessForm& form) {
-    Eigen::ArrayXXd inputs(data.rows(), static_cast<Eigen::Index>(form.inputs.size()));
-    for (std::size_t i = 0; i < form.inputs.size(); ++i)
-        inputs.col(static_cast<Eigen::Index>(i)) = data.values().col(static_cast<Eigen::Index>(data.require(form.inputs[i], "the data")));
+    const Eigen::ArrayXXd inputs = data.columns(form.inputs, "the data");
     const Eigen::ArrayXd target = data.values().col(static_cast<Eigen::Index>(data.require(form.target, "the data")));
 
     const auto groups = static_cast<Eigen::Index>(form.groups.size());

@@ -19,10 +19,7 @@ Tree pair_tree(PairSymmetry kind, std::uint32_t i, std::uint32_t j) {
 }  // namespace
 
 Dataset columns_of(const Dataset& data, const std::vector<std::string>& names) {
-    Eigen::ArrayXXd values(data.rows(), static_cast<Eigen::Index>(names.size()));
-    for (std::size_t c = 0; c < names.size(); ++c)
-        values.col(static_cast<Eigen::Index>(c)) = data.values().col(static_cast<Eigen::Index>(data.require(names[c], "the data")));
-    return Dataset(names, std::move(values));
+    return Dataset(names, data.columns(names, "the data"));
 }
 
 void apply_units(const UnitsTable& units, const Problem& problem, Reduction& reduction, std::vector<std::string>& steps) {

@@ -6,9 +6,7 @@ namespace occam {
 
 JudgedOracle surrogate_oracle(const Dataset& data, const std::vector<std::string>& inputs, const std::string& target,
                               const SurrogateOptions& options) {
-    Eigen::MatrixXd X(data.rows(), static_cast<Eigen::Index>(inputs.size()));
-    for (std::size_t c = 0; c < inputs.size(); ++c)
-        X.col(static_cast<Eigen::Index>(c)) = data.values().col(static_cast<Eigen::Index>(data.require(inputs[c], "the data"))).matrix();
+    const Eigen::MatrixXd X = data.columns(inputs, "the data").matrix();
     const Eigen::VectorXd y = data.values().col(static_cast<Eigen::Index>(data.require(target, "the data"))).matrix();
     auto surrogate = std::make_shared<Surrogate>(train_surrogate(X, y, inputs, target, options));
     JudgedOracle oracle;

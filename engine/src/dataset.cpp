@@ -30,6 +30,13 @@ std::optional<std::size_t> Dataset::find(std::string_view name) const {
     return std::nullopt;
 }
 
+Eigen::ArrayXXd Dataset::columns(std::span<const std::string> names, std::string_view source) const {
+    Eigen::ArrayXXd selected(rows(), static_cast<Eigen::Index>(names.size()));
+    for (std::size_t c = 0; c < names.size(); ++c)
+        selected.col(static_cast<Eigen::Index>(c)) = values_.col(static_cast<Eigen::Index>(require(names[c], source)));
+    return selected;
+}
+
 std::size_t Dataset::require(std::string_view name, std::string_view source) const {
     if (auto index = find(name)) return *index;
     // Listing the columns lets the user spot a typo without opening the file.

@@ -25,6 +25,8 @@ public:
     // The column index of name, or input_error listing the columns that exist.
     std::size_t require(std::string_view name, std::string_view source) const;
     Eigen::ArrayXd column(std::string_view name) const { return values_.col(require(name, "")); }
+    // The named columns, in that order (rows x names); input_error as require for a missing one.
+    Eigen::ArrayXXd columns(std::span<const std::string> names, std::string_view source) const;
 
 private:
     std::vector<std::string> names_;
