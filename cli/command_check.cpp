@@ -54,11 +54,9 @@ std::string group_text(const std::vector<std::size_t>& group, const std::vector<
     return fmt::format("{{{}}} | {{{}}}", fmt::join(in, ", "), fmt::join(out, ", "));
 }
 
-// The tests on the data as given, asked of one surrogate of it.
-std::string surrogate_report(const Dataset& data, const Problem& problem, std::uint64_t seed) {
-    SurrogateOptions surrogate;
-    surrogate.seed = seed;
-    const JudgedOracle oracle = surrogate_oracle(data, problem.input_names(), problem.target_name(), surrogate);
+// The tests on the data as given, asked of the surrogate of it.
+std::string surrogate_report(const Dataset& data, const Problem& problem, const JudgedOracle& oracle,
+                             std::uint64_t seed) {
     const auto& names = problem.input_names();
     const Eigen::ArrayXXd x = data.columns(names, "the data");
     const CheckSettings settings{.threshold = oracle.threshold, .points = 400, .seed = seed};
@@ -99,13 +97,20 @@ void run_check(const CheckArgs& args) {
     std::string report = fmt::format("{}: {} from {} ({} rows)\n", args.data_path, args.target,
                                      fmt::join(problem.input_names(), ", "), data.rows());
     report += units ? dimensional_report(*units, problem) : "dimensional analysis: not run (no --units table)\n";
-    report += surrogate_report(data, problem, args.seed);
-
-    PrecheckOptions prechecks;
-    prechecks.units = units ? &*units : nullptr;
     SurrogateOptions surrogate;
     surrogate.seed = args.seed;
-    prechecks.oracle = surrogate_oracle_factory(surrogate);
+    const JudgedOracle oracle = surrogate_oracle(data, problem.input_names(), problem.target_name(), surrogate);
+    report += surrogate_report(data, problem, oracle, args.seed);
+
+    // the plan's first stage asks about the data as given when no units reduce it: that surrogate
+    // is the one just trained, not one to train again
+    PrecheckOptions prechecks;
+    prechecks.units = units ? &*units : nullptr;
+    prechecks.oracle = [&, trained = surrogate_oracle_factory(surrogate)](
+                           const Dataset& stage, const std::vector<std::string>& inputs, const std::string& target) {
+        if (inputs == problem.input_names() && target == problem.target_name()) return oracle;
+        return trained(stage, inputs, target);
+    };
     report += "what `occam search --precheck auto` would do:\n";
     int step = 1;
     for (const std::string& line : plan_prechecks(data, problem, prechecks, args.seed))
