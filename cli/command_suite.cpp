@@ -22,6 +22,8 @@ struct SuiteArgs {
     std::string only;
     double time = 60;
     std::optional<long long> generations;
+    std::size_t short_length = PopulationOptions{}.short_island_length;
+    bool sign_restart = FittingOptions{}.sign_restart;
     double noise = 0;
     std::uint64_t seed = 1;
     std::size_t rows = 10000;
@@ -71,6 +73,8 @@ void run_suite(const SuiteArgs& args) {
     options.search.seed = args.seed;
     options.search.threads = args.threads;
     options.search.fitting.max_rows = args.fit_rows;
+    options.search.population.short_island_length = args.short_length;
+    options.search.fitting.sign_restart = args.sign_restart;
     options.search.budget.time_limit = std::chrono::duration<double>(args.time);
     if (args.generations) {
         options.search.budget.max_generations = args.generations;
@@ -131,6 +135,11 @@ void add_suite_command(CLI::App& app) {
     cmd->add_option("--rows", args->rows, "Rows sampled per Feynman problem")->capture_default_str()->check(CLI::Range(16, 10'000'000));
     cmd->add_option("--threads", args->threads, "Worker threads")->capture_default_str();
     cmd->add_option("--fit-rows", args->fit_rows, "Training rows used to fit each candidate")->capture_default_str();
+    cmd->add_option("--short-length", args->short_length, "Every other island breeds formulas of at most this many "
+                                                          "nodes (0: none)")
+        ->capture_default_str();
+    cmd->add_flag("--sign-restart,!--no-sign-restart", args->sign_restart,
+                  "Fit each new candidate also from its constants' negatives");
     cmd->add_option("-o,--output", args->output, "CSV file with one row per problem, written as the suite goes");
     cmd->add_option("--precheck", args->precheck,
                     "auto: dimensional analysis (Feynman's units table) and pair symmetries through a neural surrogate before each search, or off")

@@ -51,10 +51,21 @@ void add_search_option_groups(CLI::App& command, SearchOptionArgs& args) {
         ->capture_default_str()
         ->group(evolution);
     command.add_option("--max-depth", o.population.max_depth, "Deepest formula")->capture_default_str()->group(evolution);
+    command
+        .add_option("--short-length", o.population.short_island_length,
+                    "Every other island breeds formulas of at most this many nodes, where short exact laws are not "
+                    "crowded out by long approximations (0: none)")
+        ->capture_default_str()
+        ->group(evolution);
 
     const char* fitting = "Constant fitting";
     command.add_option("--lm-iterations", o.fitting.iterations, "Levenberg-Marquardt iterations per candidate")
         ->capture_default_str()
+        ->group(fitting);
+    command
+        .add_flag("--sign-restart,!--no-sign-restart", o.fitting.sign_restart,
+                  "Fit each new candidate also from its constants' negatives (LM does not cross zero: exp(c*x^2) "
+                  "from c > 0 misses the Gaussian); up to twice the cost per candidate")
         ->group(fitting);
     command.add_option("--fit-rows", o.fitting.max_rows, "Training rows used to fit each candidate")
         ->capture_default_str()

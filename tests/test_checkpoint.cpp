@@ -196,6 +196,25 @@ TEST_CASE("checkpoint: a resume with other options or data is refused, naming wh
     longer.threads = 2;
     longer.fitting.snap = false;
     CHECK(resume_error(problem, longer).empty());
+
+    // options added later: a checkpoint without them was made with their defaults
+    auto short_islands = options;
+    short_islands.population.short_island_length = 12;
+    CHECK(resume_error(problem, short_islands) ==
+          dir.file("run.json") + ": cannot resume: --short-length differs (checkpoint 0, this run 12)");
+    std::string text = read_text(dir.file("run.json"));
+    for (const std::string key : {"\"short_island_length\"", "\"sign_restart\""}) {
+        const auto at = text.find(key);
+        REQUIRE(at != std::string::npos);
+        const auto end = text.find_first_of(",}", at);
+        text.erase(at, end - at + (text[end] == ',' ? 1 : 0));
+    }
+    write_text(dir.file("run.json"), text);
+    CHECK(resume_error(problem, longer).empty());
+    auto sign_restart = options;
+    sign_restart.fitting.sign_restart = true;
+    CHECK(resume_error(problem, sign_restart) ==
+          dir.file("run.json") + ": cannot resume: --sign-restart differs (checkpoint false, this run true)");
 }
 
 TEST_CASE("checkpoint: damaged files are refused with the file named") {

@@ -4,6 +4,7 @@
 
 #include <bit>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace occam {
@@ -13,7 +14,9 @@ struct Field {
     const char* key;
     const char* label;  // as the user knows it (the command-line option where there is one), singular
     nlohmann::json value;
-    bool null_when_absent = false;  // added after version 1 was in use: older checkpoints lack it
+    // for fields added after version 1 was in use: what an older checkpoint, which lacks the
+    // field, was made with
+    std::optional<nlohmann::json> when_absent = std::nullopt;
 };
 
 // Word-wise so it stays cheap on big data.
@@ -72,7 +75,9 @@ std::vector<Field> fields(const Problem& problem, const SearchOptions& options) 
         {"inputs", "list of input columns", problem.input_names()},
         {"training_rows", "number of training rows", problem.train_target().size()},
         {"training_data", "training data", data_hash(problem)},
-        {"weights", "--weights", weights_fingerprint(problem), true},
+        {"weights", "--weights", weights_fingerprint(problem), nullptr},
+        {"short_island_length", "--short-length", p.short_island_length, 0},
+        {"sign_restart", "--sign-restart", options.fitting.sign_restart, false},
     };
 }
 
@@ -87,8 +92,8 @@ nlohmann::json checkpoint_fingerprint(const Problem& problem, const SearchOption
 std::string fingerprint_difference(const nlohmann::json& saved, const Problem& problem, const SearchOptions& options) {
     for (const auto& field : fields(problem, options)) {
         const auto it = saved.find(field.key);
-        if (it == saved.end() && !field.null_when_absent) return fmt::format("it does not record {}", field.label);
-        const nlohmann::json& recorded = it == saved.end() ? nlohmann::json(nullptr) : *it;
+        if (it == saved.end() && !field.when_absent) return fmt::format("it does not record {}", field.label);
+        const nlohmann::json& recorded = it == saved.end() ? *field.when_absent : *it;
         if (recorded == field.value) continue;
         const std::string before = recorded.dump(), now = field.value.dump();
         if (before.size() + now.size() > 80) return fmt::format("{} differs", field.label);

@@ -132,4 +132,21 @@ FitResult ConstantFitter::fit(Tree& tree, const Eigen::Ref<const Eigen::ArrayXXd
     return result;
 }
 
+FitResult ConstantFitter::fit_from_both_signs(Tree& tree, const Eigen::Ref<const Eigen::ArrayXXd>& X,
+                                              const Eigen::Ref<const Eigen::ArrayXd>& y,
+                                              const Eigen::Ref<const Eigen::ArrayXd>& weights) {
+    Tree flipped = tree;
+    FitResult fit = this->fit(tree, X, y, weights);
+    if (flipped.constant_count() == 0) return fit;
+    auto negated = flipped.constants();
+    for (double& c : negated) c = -c;
+    flipped.set_constants(negated);
+    const FitResult second = this->fit(flipped, X, y, weights);
+    if (second.finite() && !(fit.finite() && fit.mse <= second.mse)) {
+        tree = std::move(flipped);
+        return second;
+    }
+    return fit;
+}
+
 }  // namespace occam

@@ -25,6 +25,11 @@ Eigen::Index fit_weight_rows(const Problem& problem, const SearchOptions& option
     return problem.weighted() ? fit_rows(problem, options) : 0;
 }
 
+std::size_t island_max_length(const PopulationOptions& population, std::size_t index) {
+    const bool short_island = index % 2 == 1 && population.short_island_length > 0;
+    return short_island ? std::min(population.max_length, population.short_island_length) : population.max_length;
+}
+
 }  // namespace
 
 Island::Island(const Problem& problem, const SearchOptions& options, std::size_t index)
@@ -33,7 +38,7 @@ Island::Island(const Problem& problem, const SearchOptions& options, std::size_t
       rng_(island_seed(options.seed, index)),
       context_{&options.operators,
                {.variables = problem.input_names().size()},
-               options.population.max_length,
+               island_max_length(options.population, index),
                options.population.max_depth},
       mutate_{context_, options.mutation},
       crossover_{context_},
@@ -46,8 +51,9 @@ Island::Island(const Problem& problem, const SearchOptions& options, std::size_t
 
 Individual Island::evaluate(Tree tree) {
     Individual individual;
-    auto fit = fitter_.fit(tree, fit_x_, fit_y_, fit_w_);
-    ++evaluations_;
+    const bool two_starts = options_.fitting.sign_restart && tree.constant_count() > 0;
+    auto fit = two_starts ? fitter_.fit_from_both_signs(tree, fit_x_, fit_y_, fit_w_) : fitter_.fit(tree, fit_x_, fit_y_, fit_w_);
+    evaluations_ += two_starts ? 2 : 1;
     // A good shape often dies of a bad start: sqrt(c - x^2) with a random c below x^2 is NaN. One
     // retry from all constants at 1, the commonest value in physical laws, rescues such shapes.
     if (!fit.finite() && tree.constant_count() > 0) {
@@ -66,7 +72,7 @@ Individual Island::evaluate(Tree tree) {
 
 void Island::initialize() {
     const std::size_t n = options_.population.population_size;
-    const std::size_t longest = std::min<std::size_t>(options_.population.max_length, 15);
+    const std::size_t longest = std::min<std::size_t>(context_.max_length, 15);
     population_.clear();
     population_.reserve(n);
     while (population_.size() < n) {
@@ -154,7 +160,7 @@ std::vector<Individual> Island::emigrants(std::size_t count) const {
 void Island::receive(std::span<const Individual> migrants) {
     for (const auto& migrant : migrants) {
         archive_.insert(migrant);
-        replace_oldest(migrant);
+        if (migrant.tree.length() <= context_.max_length) replace_oldest(migrant);
     }
 }
 

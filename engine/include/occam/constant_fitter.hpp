@@ -40,6 +40,11 @@ public:
     FitResult fit(Tree& tree, const Eigen::Ref<const Eigen::ArrayXXd>& X, const Eigen::Ref<const Eigen::ArrayXd>& y,
                   const Eigen::Ref<const Eigen::ArrayXd>& weights, bool use_scaling = true);
 
+    // fit, then a second fit from the starting constants' negatives; tree keeps the better. LM does
+    // not cross a constant's zero: exp(c*x^2) started at c > 0 settles on a poor fit.
+    FitResult fit_from_both_signs(Tree& tree, const Eigen::Ref<const Eigen::ArrayXXd>& X,
+                                  const Eigen::Ref<const Eigen::ArrayXd>& y, const Eigen::Ref<const Eigen::ArrayXd>& weights);
+
     long long node_rows() const { return node_rows_; }  // nodes x rows evaluated so far, for throughput
     void set_node_rows(long long count) { node_rows_ = count; }  // when resuming from a checkpoint
 
