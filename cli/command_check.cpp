@@ -72,7 +72,7 @@ std::string surrogate_report(const Dataset& data, const Problem& problem, const 
     for (const auto& v : symmetries) {
         if (!v.evidence.accepted() && rejected++ >= rejected_shown) break;
         text += verdict_line(v.evidence, "f depends on the pair only through " +
-                                             describe(v.kind, names[v.first], names[v.second]));
+                                             describe(v, names[v.first], names[v.second]));
     }
 
     const auto separations = check_separability(oracle.f, x, settings);

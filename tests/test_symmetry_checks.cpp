@@ -46,12 +46,16 @@ std::size_t column(const Case& c, const std::string& name) {
 }
 
 // The verdict on the pair, whichever order check_pair_symmetries holds it in.
-bool pair_holds(const Case& c, PairSymmetry kind, const std::string& a, const std::string& b) {
+PairSymmetryVerdict pair_verdict(const Case& c, PairSymmetry kind, const std::string& a, const std::string& b) {
     const auto i = std::min(column(c, a), column(c, b)), j = std::max(column(c, a), column(c, b));
     for (const auto& v : check_pair_symmetries(c.f, c.inputs, {}))
-        if (v.kind == kind && v.first == i && v.second == j) return v.evidence.accepted();
+        if (v.kind == kind && std::min(v.first, v.second) == i && std::max(v.first, v.second) == j) return v;
     FAIL("the pair was not tested");
-    return false;
+    return {};
+}
+
+bool pair_holds(const Case& c, PairSymmetry kind, const std::string& a, const std::string& b) {
+    return pair_verdict(c, kind, a, b).evidence.accepted();
 }
 
 bool separates(const Case& c, Separation kind, std::vector<std::string> group_names) {
@@ -81,6 +85,23 @@ TEST_CASE("translational symmetry: distances depend on coordinate differences on
         CHECK(pair_holds(gravity, PairSymmetry::difference, std::string(axis) + "1", std::string(axis) + "2"));
     CHECK_FALSE(pair_holds(gravity, PairSymmetry::difference, "m1", "m2"));
     CHECK(pair_holds(gravity, PairSymmetry::product, "m1", "m2"));  // G m1 m2 / r^2
+}
+
+TEST_CASE("homogeneous pairs: f(s x, s y) = s^k f(x, y) holds with its degree (I.6.2, I.12.2)") {
+    const Case gaussian = feynman_case("I.6.2");  // exp(-(theta/sigma)^2/2)/(sqrt(2 pi) sigma)
+    const auto spread = pair_verdict(gaussian, PairSymmetry::ratio, "theta", "sigma");
+    CHECK(spread.evidence.accepted());
+    CHECK(spread.degree == -1);
+    const Case coulomb = feynman_case("I.12.2");  // q1 q2 / (4 pi epsilon r^2)
+    const auto charge_and_distance = pair_verdict(coulomb, PairSymmetry::ratio, "q1", "r");
+    CHECK(charge_and_distance.evidence.accepted());
+    CHECK(charge_and_distance.degree == -1);
+    const auto charges = pair_verdict(coulomb, PairSymmetry::ratio, "q1", "q2");
+    CHECK(charges.evidence.accepted());
+    CHECK(charges.degree == 2);
+    const Case mass = feynman_case("I.10.7");  // m_0/sqrt(1 - v^2/c^2): degree 0 in (v, c), none in (m_0, v)
+    CHECK(pair_verdict(mass, PairSymmetry::ratio, "v", "c").degree == 0);
+    CHECK(describe(pair_verdict(coulomb, PairSymmetry::ratio, "q1", "r"), "q1", "r") == "q1/r (times r^-1)");
 }
 
 TEST_CASE("product and scaling symmetry: B*v in I.12.11, v/c in I.10.7") {

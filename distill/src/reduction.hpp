@@ -2,6 +2,7 @@
 // The pre-checks' working state: the problem as it stands after the changes of variables so far,
 // and the steps that change it (reduction_steps.cpp). Internal to distill/.
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,8 @@ struct Reduction {
     std::string target;
     std::vector<std::function<Tree(const Tree&)>> back;  // applied last to first
     bool changed = false;
+    std::optional<UnitsTable> units;  // of the current inputs and target, until dimensional analysis
+    std::optional<JudgedOracle> oracle;  // asked about the problem as it stands; reset by every change
 
     Tree to_original(Tree formula) const {
         for (auto step = back.rbegin(); step != back.rend(); ++step) formula = (*step)(formula);
@@ -31,11 +34,20 @@ struct Reduction {
 // The named columns of data, in that order.
 Dataset columns_of(const Dataset& data, const std::vector<std::string>& names);
 
-// Dimensional analysis: the dimensionless problem in place of the original when it removes inputs.
-void apply_units(const UnitsTable& units, const Problem& problem, Reduction& reduction, std::vector<std::string>& steps);
+// The units of names only, from table: input_error for a name it lacks.
+UnitsTable units_of(const UnitsTable& table, const std::vector<std::string>& names);
 
-// Replaces the pair of the strongest symmetry the oracle confirms by one input; false when none holds.
+// Dimensional analysis of reduction.units: the dimensionless problem in place of the current one
+// when it removes inputs.
+void apply_units(Reduction& reduction, std::vector<std::string>& steps);
+
+// Which pair symmetries a step may use (all when empty).
+using PairFilter = std::function<bool(PairSymmetry kind, std::size_t first, std::size_t second)>;
+
+// Replaces the pair of the strongest symmetry the oracle confirms by one input; false when none
+// holds. looked_for names what allowed admits, for the report.
 bool apply_pair_symmetry(const PrecheckOptions& prechecks, Reduction& reduction, std::vector<std::string>& steps,
-                         std::uint64_t seed);
+                         std::uint64_t seed, const PairFilter& allowed = {},
+                         std::string_view looked_for = "pair symmetry");
 
 }  // namespace occam::detail

@@ -7,6 +7,7 @@
 #include "occam/interpreter.hpp"
 #include "occam/substitute.hpp"
 #include "occam/symmetry_checks.hpp"
+#include "power_product.hpp"
 
 namespace occam::detail {
 namespace {
@@ -16,14 +17,49 @@ Tree pair_tree(PairSymmetry kind, std::uint32_t i, std::uint32_t j) {
     return Tree({Node::variable(i), Node::variable(j), Node::function(ops[static_cast<int>(kind)])});
 }
 
+Dimension combined(const Dimension& a, const Dimension& b, int sign) {
+    Dimension result = a;
+    for (std::size_t k = 0; k < result.size(); ++k) result[k] += Rational(sign) * b[k];
+    return result;
+}
+
+// The units after a pair step: of names (the pair's combination in place of its first input) and
+// of new_target (f/b^degree), reduction still being the problem before the step.
+UnitsTable units_after(const UnitsTable& units, const Reduction& reduction, const PairSymmetryVerdict& pair,
+                       const std::vector<std::string>& names, const std::string& new_target) {
+    UnitsTable after(units.base_units(), units.source());
+    const Dimension& a = units.require(reduction.inputs[pair.first]);
+    const Dimension& b = units.require(reduction.inputs[pair.second]);
+    std::size_t name = 0;
+    for (std::size_t k = 0; k < reduction.inputs.size(); ++k) {
+        if (k == pair.second) continue;
+        Dimension dimension = units.require(reduction.inputs[k]);
+        if (k == pair.first && pair.kind == PairSymmetry::ratio) dimension = combined(a, b, -1);
+        if (k == pair.first && pair.kind == PairSymmetry::product) dimension = combined(a, b, +1);
+        after.add(names[name++], std::move(dimension));  // a sum or difference keeps a's units
+    }
+    Dimension target = units.require(reduction.target);
+    const Rational degree(static_cast<long long>(2 * pair.degree), 2);
+    for (std::size_t k = 0; k < target.size(); ++k) target[k] -= degree * b[k];
+    after.add(new_target, std::move(target));
+    return after;
+}
+
 }  // namespace
 
 Dataset columns_of(const Dataset& data, const std::vector<std::string>& names) {
     return Dataset(names, data.columns(names, "the data"));
 }
 
-void apply_units(const UnitsTable& units, const Problem& problem, Reduction& reduction, std::vector<std::string>& steps) {
-    const DimensionalAnalysis analysis = analyze_dimensions(units, problem);
+UnitsTable units_of(const UnitsTable& table, const std::vector<std::string>& names) {
+    UnitsTable units(table.base_units(), table.source());
+    for (const auto& name : names) units.add(name, table.require(name));
+    return units;
+}
+
+void apply_units(Reduction& reduction, std::vector<std::string>& steps) {
+    if (!reduction.units) return;
+    const DimensionalAnalysis analysis = analyze_dimensions(*reduction.units, reduction.inputs, reduction.target);
     if (!analysis.form) {
         steps.push_back("dimensional analysis skipped: " + analysis.warning);
         return;
@@ -38,20 +74,26 @@ void apply_units(const UnitsTable& units, const Problem& problem, Reduction& red
     reduction.target = form.target_name;
     reduction.back.push_back([form](const Tree& g) { return from_dimensionless(g, form); });
     reduction.changed = true;
+    reduction.oracle.reset();
+    reduction.units.reset();  // all dimensionless now
 }
 
 bool apply_pair_symmetry(const PrecheckOptions& prechecks, Reduction& reduction, std::vector<std::string>& steps,
-                         std::uint64_t seed) {
+                         std::uint64_t seed, const PairFilter& allowed, std::string_view looked_for) {
     if (reduction.inputs.size() < 2) return false;
-    const JudgedOracle oracle = prechecks.oracle(reduction.data, reduction.inputs, reduction.target);
+    // a surrogate is costly: one per problem, whichever steps ask it
+    if (!reduction.oracle) reduction.oracle = prechecks.oracle(reduction.data, reduction.inputs, reduction.target);
+    const JudgedOracle& oracle = *reduction.oracle;
     const auto inputs = static_cast<Eigen::Index>(reduction.inputs.size());
     const CheckSettings settings{.threshold = oracle.threshold, .points = prechecks.symmetry_points, .seed = seed};
     const auto verdicts = check_pair_symmetries(oracle.f, reduction.data.values().leftCols(inputs), settings);
     const PairSymmetryVerdict* best = nullptr;
     for (const auto& v : verdicts)
-        if (v.evidence.accepted() && (!best || v.evidence.error < best->evidence.error)) best = &v;
+        if (v.evidence.accepted() && (!allowed || allowed(v.kind, v.first, v.second)) &&
+            (!best || v.evidence.error < best->evidence.error))
+            best = &v;
     if (!best) {
-        steps.push_back(fmt::format("no pair symmetry among {} ({} tested; oracle: {})", fmt::join(reduction.inputs, ", "),
+        steps.push_back(fmt::format("no {} among {} ({} tested; oracle: {})", looked_for, fmt::join(reduction.inputs, ", "),
                                     verdicts.size(), oracle.description));
         return false;
     }
@@ -59,7 +101,7 @@ bool apply_pair_symmetry(const PrecheckOptions& prechecks, Reduction& reduction,
     const std::string& b = reduction.inputs[best->second];
     const std::string name = fmt::format("u{}", reduction.back.size() + 1);
     steps.push_back(fmt::format("pair symmetry: f depends on {} only through {} = {} (error {:.2g} <= threshold {:.2g}; oracle: {})",
-                                fmt::format("{}, {}", a, b), name, describe(best->kind, a, b), best->evidence.error,
+                                fmt::format("{}, {}", a, b), name, describe(*best, a, b), best->evidence.error,
                                 best->evidence.threshold, oracle.description));
     // the new inputs: the pair's combination in place of the first, the others as they were
     std::vector<Tree> replacements;  // new variable k as a tree over the old variables
@@ -79,12 +121,34 @@ bool apply_pair_symmetry(const PrecheckOptions& prechecks, Reduction& reduction,
         replacements.push_back(std::move(tree));
     }
     values.col(column) = reduction.data.values().col(inputs);
+    // a homogeneous pair: f = b^k g(a/b, ...), and g is the new target
+    std::vector<Rational> factor_exponents(reduction.inputs.size(), Rational(0));
+    std::string target = reduction.target;
+    if (best->degree != 0) {
+        factor_exponents[best->second] = Rational(static_cast<long long>(2 * best->degree), 2);
+        values.col(column) /= reduction.data.values().col(static_cast<Eigen::Index>(best->second)).pow(best->degree);
+        target = fmt::format("f{}", reduction.back.size() + 1);
+        const std::string power = std::abs(best->degree) == 1 ? b : fmt::format("{}^{}", b, std::abs(best->degree));
+        steps.push_back(fmt::format("the target becomes {} = {}{}{}", target, reduction.target,
+                                    best->degree > 0 ? "/" : "*", power));
+    }
+    if (reduction.units) reduction.units = units_after(*reduction.units, reduction, *best, names, target);
+    reduction.target = target;
+    const Tree factor = power_product(factor_exponents);
     std::vector<std::string> all = names;
     all.push_back(reduction.target);
     reduction.data = Dataset(all, std::move(values));
     reduction.inputs = names;
-    reduction.back.push_back([replacements](const Tree& g) { return substitute_variables(g, replacements); });
+    reduction.back.push_back([replacements, factor](const Tree& g) {
+        Tree original = substitute_variables(g, replacements);
+        if (factor.length() == 1 && factor[0].op == Op::Number) return original;  // the factor 1
+        std::vector<Node> nodes(original.nodes().begin(), original.nodes().end());
+        nodes.insert(nodes.end(), factor.nodes().begin(), factor.nodes().end());
+        nodes.push_back(Node::function(Op::Mul));
+        return Tree(std::move(nodes));
+    });
     reduction.changed = true;
+    reduction.oracle.reset();
     return true;
 }
 

@@ -41,20 +41,41 @@ std::optional<std::pair<double, double>> moved(PairSymmetry kind, double xi, dou
 
 Evidence evidence_of(double error, const CheckSettings& settings) { return {error, settings.threshold}; }
 
+// The k of f(s x_i, s x_j) = s^k f(x_i, x_j) that the points suggest (median of log(f'/f)/log s
+// over points where f keeps its sign), rounded to a multiple of 1/2 as exponents in physical laws
+// are; 0 when the points say nothing or suggest more than 4.
+double scaling_degree(const Eigen::ArrayXd& before, const Eigen::ArrayXd& after, const std::vector<double>& factors) {
+    std::vector<double> degrees;
+    for (Eigen::Index k = 0; k < before.size(); ++k)
+        if (before[k] != 0 && after[k] / before[k] > 0)
+            degrees.push_back(std::log(after[k] / before[k]) / std::log(factors[static_cast<std::size_t>(k)]));
+    if (degrees.size() < min_points) return 0;
+    const auto middle = degrees.begin() + static_cast<std::ptrdiff_t>(degrees.size() / 2);
+    std::nth_element(degrees.begin(), middle, degrees.end());
+    const double degree = std::round(2 * *middle) / 2;
+    return std::abs(degree) <= 4 ? degree : 0;
+}
+
 std::optional<PairSymmetryVerdict> check_pair(const Oracle& f, const Eigen::ArrayXXd& data, const Ranges& ranges,
                                               PairSymmetry kind, std::size_t i, std::size_t j,
                                               const CheckSettings& settings) {
     const bool additive = kind == PairSymmetry::difference || kind == PairSymmetry::sum;
-    if (!additive) {
-        // scaling keeps a value in range only for inputs of one sign, and never crosses zero
-        for (std::size_t c : {i, j})
-            if (ranges.low[static_cast<Eigen::Index>(c)] * ranges.high[static_cast<Eigen::Index>(c)] <= 0) return std::nullopt;
+    const auto one_sign = [&](std::size_t c) {
+        return ranges.low[static_cast<Eigen::Index>(c)] * ranges.high[static_cast<Eigen::Index>(c)] > 0;
+    };
+    // x_i/x_j needs a divisor that keeps away from zero; a difference crossing zero may be the
+    // numerator (theta - theta1 over sigma in I.6.2b). x_i*x_j/s: both of one sign.
+    if (kind == PairSymmetry::ratio && !one_sign(j)) {
+        if (!one_sign(i)) return std::nullopt;
+        std::swap(i, j);
     }
+    if (kind == PairSymmetry::product && !(one_sign(i) && one_sign(j))) return std::nullopt;
     const double shift = 0.25 * std::min(ranges.width(i), ranges.width(j));
     const std::array<double, 2> steps = additive ? std::array{shift, -shift} : std::array{1.25, 1 / 1.25};
     Random random(settings.seed);
     std::vector<Eigen::Index> rows;
     std::vector<std::pair<double, double>> moves;
+    std::vector<double> factors;  // the step each move took
     for (std::size_t attempt = 0; attempt < 4 * settings.points && rows.size() < settings.points; ++attempt) {
         const auto row = static_cast<Eigen::Index>(random.below(static_cast<std::size_t>(data.rows())));
         const double xi = data(row, static_cast<Eigen::Index>(i)), xj = data(row, static_cast<Eigen::Index>(j));
@@ -63,6 +84,7 @@ std::optional<PairSymmetryVerdict> check_pair(const Oracle& f, const Eigen::Arra
             if (pair && ranges.inside(i, pair->first) && ranges.inside(j, pair->second)) {
                 rows.push_back(row);
                 moves.push_back(*pair);
+                factors.push_back(step);
                 break;
             }
         }
@@ -79,7 +101,11 @@ std::optional<PairSymmetryVerdict> check_pair(const Oracle& f, const Eigen::Arra
     const Eigen::ArrayXd values = f(points);
     const double scale = spread(values.head(n));
     if (!values.allFinite() || scale == 0) return std::nullopt;
-    return PairSymmetryVerdict{kind, i, j, evidence_of(rms(values.tail(n) - values.head(n)) / scale, settings)};
+    const double degree = kind == PairSymmetry::ratio ? scaling_degree(values.head(n), values.tail(n), factors) : 0;
+    Eigen::ArrayXd expected = values.head(n);
+    if (degree != 0)
+        for (Eigen::Index k = 0; k < n; ++k) expected[k] *= std::pow(factors[static_cast<std::size_t>(k)], degree);
+    return PairSymmetryVerdict{kind, i, j, evidence_of(rms(values.tail(n) - expected) / scale, settings), degree};
 }
 
 std::optional<Eigen::ArrayXd> transformed(OutputTransform transform, const Eigen::ArrayXd& f) {
@@ -133,6 +159,13 @@ std::string describe(PairSymmetry kind, const std::string& first, const std::str
         case PairSymmetry::sum: return fmt::format("{} + {}", first, second);
     }
     return {};
+}
+
+std::string describe(const PairSymmetryVerdict& verdict, const std::string& first, const std::string& second) {
+    const std::string pair = describe(verdict.kind, first, second);
+    if (verdict.degree == 0) return pair;
+    if (verdict.degree == 1) return fmt::format("{} (times {})", pair, second);
+    return fmt::format("{} (times {}^{})", pair, second, verdict.degree);
 }
 
 std::string_view transform_name(OutputTransform transform) {

@@ -4,9 +4,15 @@
 // the original variables, refitted on the original training rows and put on the front on the same
 // terms as any other formula (front_builder.hpp). Every step is logged in words for the report.
 //
-// The checks, in order: dimensional analysis (with a units table), then, as long as one holds,
-// pair symmetries (f depends on x_i - x_j, x_i/x_j, x_i*x_j or x_i + x_j: the pair becomes one
-// new input), asked of an oracle for the current problem, normally the neural surrogate.
+// The checks, in order: with a units table, differences and sums of inputs in the same units, then
+// dimensional analysis; then, as long as one holds, pair symmetries (f depends on x_i - x_j,
+// x_i/x_j, x_i*x_j or x_i + x_j: the pair becomes one new input; a ratio may hold up to a power,
+// f = x_j^k g(x_i/x_j), and g becomes the target), asked of an oracle for the current problem,
+// normally the neural surrogate.
+//
+// The reduced search gets half the budget; unless it reaches the target loss, the original problem
+// is searched for the rest and both fronts are merged, so a reduction never costs a formula the
+// plain search would find in half the time. With --checkpoint only the reduced search is saved.
 #include <atomic>
 #include <functional>
 #include <string>

@@ -41,15 +41,20 @@ enum class PairSymmetry { difference, ratio, product, sum };
 
 struct PairSymmetryVerdict {
     PairSymmetry kind;
-    std::size_t first = 0, second = 0;  // input columns, first < second
+    std::size_t first = 0, second = 0;  // input columns, first < second except for a ratio whose divisor comes first
     Evidence evidence;
+    // ratio only: f(s x_i, s x_j) = s^degree f, so f = x_j^degree g(x_i/x_j); a multiple of 1/2
+    // estimated from the data (a Gaussian 1/sigma exp(-(x/sigma)^2/2) has degree -1 in x, sigma)
+    double degree = 0;
 };
 
 // "x_i - x_j" with the inputs' names
 std::string describe(PairSymmetry kind, const std::string& first, const std::string& second);
+// the same, with the factor of a homogeneous ratio: "x_i/x_j (times x_j^-1)"
+std::string describe(const PairSymmetryVerdict& verdict, const std::string& first, const std::string& second);
 
-// Every pair and kind. Ratio and product are tested only for inputs of one sign (as x_i*s stays
-// in range only then); a pair whose shift would leave the data's ranges at every row is skipped.
+// Every pair and kind. A ratio needs a divisor of one sign, a product two inputs of one sign; a
+// pair whose shift would leave the data's ranges at every row is skipped.
 std::vector<PairSymmetryVerdict> check_pair_symmetries(const Oracle& f, const Eigen::ArrayXXd& data_inputs,
                                                        const CheckSettings& settings);
 
