@@ -65,7 +65,7 @@ void add_search_option_groups(CLI::App& command, SearchOptionArgs& args) {
     command
         .add_flag("--sign-restart,!--no-sign-restart", o.fitting.sign_restart,
                   "Fit each new candidate also from its constants' negatives (LM does not cross zero: exp(c*x^2) "
-                  "from c > 0 misses the Gaussian); up to twice the cost per candidate")
+                  "from c > 0 misses the Gaussian); up to twice the cost per candidate, and --evaluations counts both fits")
         ->group(fitting);
     command.add_option("--fit-rows", o.fitting.max_rows, "Training rows used to fit each candidate")
         ->capture_default_str()

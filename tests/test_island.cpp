@@ -30,12 +30,15 @@ TEST_CASE("odd islands breed formulas no longer than the short length, even isla
     for (const auto& member : capped.population()) longest_capped = std::max(longest_capped, member.tree.length());
     CHECK(longest_capped <= 7);
     CHECK(longest_full > 7);
-    // a long migrant joins the capped island's archive but not its population
+    // long migrants join neither the capped island's population nor its archive, so no parent
+    // of a later generation exceeds the cap
     auto migrants = full.emigrants(50);
     std::erase_if(migrants, [](const Individual& m) { return m.tree.length() <= 7; });
     REQUIRE_FALSE(migrants.empty());
     capped.receive(migrants);
+    for (int g = 0; g < 5; ++g) capped.run_generation();
     for (const auto& member : capped.population()) CHECK(member.tree.length() <= 7);
+    for (const auto& [complexity, member] : capped.archive().entries()) CHECK(member.tree.length() <= 7);
 }
 
 TEST_CASE("fitting from both signs finds the Gaussian's negative exponent that one start from c > 0 misses") {

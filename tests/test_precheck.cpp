@@ -3,9 +3,11 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <fstream>
+#include <memory>
 #include <regex>
 #include <string>
 
@@ -41,6 +43,27 @@ occam::SearchOptions short_search() {
     options.population.islands = 4;
     options.population.population_size = 100;
     return options;
+}
+
+// Answers with the exact values of formula.
+occam::Oracle formula_oracle(occam::Tree formula) {
+    return [formula = std::move(formula)](const Eigen::ArrayXXd& points) {
+        Eigen::ArrayXd out(points.rows());
+        occam::Interpreter().evaluate(formula, points, out);
+        return out;
+    };
+}
+
+// The first problem is asked of formula; every later one of an oracle that answers nothing, so
+// only the first stage can find a symmetry.
+occam::OracleFactory first_stage_oracle(occam::Tree formula, std::string description) {
+    auto calls = std::make_shared<int>(0);
+    return [formula = std::move(formula), description = std::move(description), calls](
+               const occam::Dataset&, const std::vector<std::string>&, const std::string&) {
+        if ((*calls)++ == 0) return occam::JudgedOracle{formula_oracle(formula), 1e-6, description};
+        return occam::JudgedOracle{[](const Eigen::ArrayXXd& p) { return Eigen::ArrayXd::Constant(p.rows(), NAN).eval(); },
+                                   1e-6, "silent"};
+    };
 }
 
 }  // namespace
@@ -110,27 +133,14 @@ TEST_CASE("pre-checks: a pair symmetry replaces two inputs by one and the law ma
         truth, {{"x1", 1, 5}, {"x2", 1, 5}, {"y1", 1, 5}, {"y2", 1, 5}}, {.rows = 1000, .seed = 4, .target = "d"});
     const occam::SplitOptions split{.validation_fraction = 0.25, .seed = 1};
     const occam::Problem problem(data, "d", {}, split);
-    // the truth answers the first stage's questions; later stages get an oracle that answers none
-    int calls = 0;
     occam::PrecheckOptions prechecks;
-    prechecks.oracle = [&](const occam::Dataset&, const std::vector<std::string>&, const std::string&) {
-        occam::JudgedOracle oracle{[](const Eigen::ArrayXXd& p) { return Eigen::ArrayXd::Constant(p.rows(), NAN).eval(); },
-                                   1e-6, "silent"};
-        if (calls++ == 0) {
-            oracle.f = [&](const Eigen::ArrayXXd& p) {
-                Eigen::ArrayXd out(p.rows());
-                occam::Interpreter().evaluate(truth, p, out);
-                return out;
-            };
-            oracle.description = "the truth";
-        }
-        return oracle;
-    };
+    prechecks.oracle = first_stage_oracle(truth, "the truth");
     const auto result = occam::search_with_prechecks(data, problem, split, short_search(), prechecks);
-    REQUIRE(result.steps.size() >= 3);
-    CHECK(result.steps[0].rfind("pair symmetry: f depends on x1, x2 only through u1 = x1 - x2", 0) == 0);
+    REQUIRE(result.steps.size() >= 4);
+    CHECK(result.steps[0].rfind("pair symmetry: d depends on x1, x2 only through u1 = x1 - x2", 0) == 0);
     CHECK(result.steps[1].rfind("no pair symmetry among u1, y1, y2", 0) == 0);
-    CHECK(result.steps[2] == "searching d from u1, y1, y2 instead of d from 4 input(s)");
+    CHECK(result.steps[2] == "no additive or multiplicative split of d (oracle: silent)");
+    CHECK(result.steps[3] == "searching d from u1, y1, y2 instead of d from 4 input(s)");
     REQUIRE_FALSE(result.front.empty());
     INFO(occam::to_infix(result.front.best().formula, result.front.variables));
     CHECK(result.front.best().validation_loss < 1e-20);
@@ -146,26 +156,12 @@ TEST_CASE("pre-checks: when a wrong reduction leaves the reduced search short, t
     const occam::SplitOptions split{.validation_fraction = 0.25, .seed = 1};
     const occam::Problem problem(data, "y", {}, split);
     // an oracle that answers for another function, (x1 - x2) + x3, and so vouches for x1 - x2
-    const occam::Tree liar = occam::parse_formula("x1 - x2 + x3", names);
-    int calls = 0;
     occam::PrecheckOptions prechecks;
-    prechecks.oracle = [&](const occam::Dataset&, const std::vector<std::string>&, const std::string&) {
-        occam::JudgedOracle oracle{[](const Eigen::ArrayXXd& p) { return Eigen::ArrayXd::Constant(p.rows(), NAN).eval(); },
-                                   1e-6, "silent"};
-        if (calls++ == 0) {
-            oracle.f = [&](const Eigen::ArrayXXd& p) {
-                Eigen::ArrayXd out(p.rows());
-                occam::Interpreter().evaluate(liar, p, out);
-                return out;
-            };
-            oracle.description = "a liar";
-        }
-        return oracle;
-    };
+    prechecks.oracle = first_stage_oracle(occam::parse_formula("x1 - x2 + x3", names), "a liar");
     const auto result = occam::search_with_prechecks(data, problem, split, short_search(), prechecks);
     REQUIRE(result.steps.size() >= 4);
-    CHECK(result.steps[0].rfind("pair symmetry: f depends on x1, x2 only through u1 = x1 - x2", 0) == 0);
-    CHECK(result.steps.back().rfind("the reduced search did not reach the target loss: searching y from x1, x2, x3", 0) == 0);
+    CHECK(result.steps[0].rfind("pair symmetry: y depends on x1, x2 only through u1 = x1 - x2", 0) == 0);
+    CHECK(result.steps.back() == "no search so far reached the target loss: searching y from x1, x2, x3 with the rest of the budget");
     REQUIRE_FALSE(result.front.empty());
     INFO(occam::to_infix(result.front.best().formula, result.front.variables));
     CHECK(result.front.best().validation_loss < 1e-20);
@@ -186,12 +182,7 @@ TEST_CASE("pre-checks: I.6.2b becomes a Gaussian in one variable: the difference
     prechecks.oracle = [&](const occam::Dataset&, const std::vector<std::string>& inputs, const std::string&) {
         const occam::Tree stage = inputs.size() == 3 ? truth
                                                      : occam::parse_formula("exp(-(u1/sigma)**2/2)/(sqrt(2*pi)*sigma)", inputs);
-        return occam::JudgedOracle{[stage](const Eigen::ArrayXXd& p) {
-                                       Eigen::ArrayXd out(p.rows());
-                                       occam::Interpreter().evaluate(stage, p, out);
-                                       return out;
-                                   },
-                                   1e-6, "the truth"};
+        return occam::JudgedOracle{formula_oracle(stage), 1e-6, "the truth"};
     };
     const auto plan = occam::plan_prechecks(data, problem, prechecks);
     INFO(fmt::format("{}", fmt::join(plan, "\n")));
@@ -213,4 +204,36 @@ TEST_CASE("pre-checks: I.6.2b becomes a Gaussian in one variable: the difference
     const std::array row{2.0, 2.5, 1.0};
     CHECK(occam::evaluate_scalar(result.front.best().formula, row) ==
           doctest::Approx(std::exp(-0.5 * 0.75 * 0.75) / (std::sqrt(2 * M_PI) * 2)).epsilon(1e-12));
+}
+
+TEST_CASE("pre-checks: a multiplicatively separable law is solved by parts and the pairing refitted exact") {
+    const std::vector<std::string> names{"x1", "x2", "x3"};
+    const occam::Tree truth = occam::parse_formula("(1 + x1^2)*cos(x2)*x3", names);
+    const occam::Dataset data = occam::sample_formula(truth, {{"x1", 1, 3}, {"x2", 0.5, 1.5}, {"x3", 1, 3}},
+                                                      {.rows = 1000, .seed = 7, .target = "y"});
+    const occam::SplitOptions split{.validation_fraction = 0.25, .seed = 1};
+    const occam::Problem problem(data, "y", {}, split);
+    occam::PrecheckOptions prechecks;
+    prechecks.oracle = [&](const occam::Dataset&, const std::vector<std::string>&, const std::string&) {
+        return occam::JudgedOracle{formula_oracle(truth), 1e-6, "the truth"};
+    };
+    auto options = short_search();
+    options.budget.max_generations = 160;  // a quarter for the parts: 20 generations each
+    const auto result = occam::search_with_prechecks(data, problem, split, options, prechecks);
+    INFO(fmt::format("{}", fmt::join(result.steps, "\n")));
+    const auto has_step = [&](const std::string& prefix) {
+        return std::any_of(result.steps.begin(), result.steps.end(),
+                           [&](const std::string& step) { return step.rfind(prefix, 0) == 0; });
+    };
+    CHECK(has_step("no pair symmetry among x1, x2, x3"));
+    CHECK(has_step("separable: y = g * h with {"));
+    CHECK(has_step("searching y_g"));
+    CHECK(has_step("searching y_h"));
+    CHECK(has_step("refitted "));
+    CHECK_FALSE(has_step("no search so far reached the target loss"));  // the parts were enough
+    REQUIRE_FALSE(result.front.empty());
+    INFO(occam::to_infix(result.front.best().formula, result.front.variables));
+    CHECK(result.front.best().validation_loss < 1e-20);
+    CHECK(occam::evaluate_scalar(result.front.best().formula, std::array{2.0, 1.0, 1.5}) ==
+          doctest::Approx(5 * std::cos(1.0) * 1.5).epsilon(1e-12));
 }

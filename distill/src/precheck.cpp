@@ -4,48 +4,31 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <optional>
 
-#include "occam/constant_fitter.hpp"
 #include "occam/front_builder.hpp"
-#include "occam/metrics.hpp"
 #include "occam/pareto_archive.hpp"
 #include "reduction.hpp"
+#include "search_stage.hpp"
+#include "separable_search.hpp"
 
 namespace occam {
 namespace {
 
+using detail::fitted_on;
 using detail::Reduction;
+using detail::StageOutcome;
 
-// A formula over the original inputs as an archive member: fitted (with linear scaling) on the
-// original training rows, so the front builder refits, simplifies and scores it like any other.
-Individual fitted_on(const Problem& problem, Tree formula, int lm_iterations) {
-    Individual individual;
-    ConstantFitter fitter(lm_iterations);
-    const FitResult fit = fitter.fit(formula, problem.train_inputs(), problem.train_target());
-    individual.tree = std::move(formula);
-    individual.scaling = fit.scaling;
-    individual.complexity = individual.tree.complexity();
-    individual.loss = fit.finite() ? fit.mse / nmse_denominator(problem.train_target()) : INFINITY;
-    return individual;
-}
-
-// The reduced search's front, mapped back to the original inputs, as archive members.
-struct ReducedOutcome {
-    ParetoArchive archive;
-    Progress progress;  // of the reduced search: its best loss is on the reduced target
-    bool interrupted = false;
-};
-
-ReducedOutcome reduced_search(const Problem& problem, const SplitOptions& split, const Reduction& reduction,
-                              const SearchOptions& options, const ProgressCallback& on_progress,
-                              const std::atomic<bool>* stop, std::vector<std::string>& steps) {
-    ReducedOutcome outcome;
+StageOutcome reduced_search(const Problem& problem, const SplitOptions& split, const Reduction& reduction,
+                            const SearchOptions& options, const ProgressCallback& on_progress,
+                            const std::atomic<bool>* stop, std::vector<std::string>& steps) {
+    StageOutcome outcome;
     if (reduction.inputs.empty()) {
         // the target is a constant times the prefactor: nothing to search, one constant to fit
         outcome.archive.insert(
             fitted_on(problem, reduction.to_original(Tree({Node::number(1)})), options.fitting.final_iterations));
-        outcome.progress.best_loss = 0;  // nothing left to find
+        outcome.progress.best_loss = outcome.archive.best_loss();
         steps.push_back("no input is left: fitted the constant");
         return outcome;
     }
@@ -60,23 +43,35 @@ ReducedOutcome reduced_search(const Problem& problem, const SplitOptions& split,
     return outcome;
 }
 
-// Half of every limit of the budget; the other half is the plain search's if the reduced one fails.
-Budget first_half(const Budget& budget) {
-    Budget half = budget;
-    if (budget.time_limit) half.time_limit = *budget.time_limit / 2;
-    if (budget.max_evaluations) half.max_evaluations = std::max(1LL, *budget.max_evaluations / 2);
-    if (budget.max_generations) half.max_generations = std::max(1LL, *budget.max_generations / 2);
-    return half;
+// A share of every limit of the budget (at least one evaluation or generation).
+Budget share_of(const Budget& budget, double share) {
+    Budget part = budget;
+    if (budget.time_limit) part.time_limit = *budget.time_limit * share;
+    if (budget.max_evaluations)
+        part.max_evaluations = std::max(1LL, static_cast<long long>(static_cast<double>(*budget.max_evaluations) * share));
+    if (budget.max_generations)
+        part.max_generations = std::max(1LL, static_cast<long long>(static_cast<double>(*budget.max_generations) * share));
+    return part;
 }
 
-// What the reduced search left of the budget.
-Budget rest_of(const Budget& budget, const Progress& spent, double seconds_spent) {
+// What the stages so far left of the budget; nothing when they used all of one limit.
+std::optional<Budget> left_of(const Budget& budget, const Progress& spent, double seconds_spent) {
     Budget rest = budget;
-    if (budget.time_limit) rest.time_limit = std::max(*budget.time_limit - std::chrono::duration<double>(seconds_spent),
-                                                      std::chrono::duration<double>(0));
-    if (budget.max_evaluations) rest.max_evaluations = std::max(1LL, *budget.max_evaluations - spent.evaluations);
-    if (budget.max_generations) rest.max_generations = std::max(1LL, *budget.max_generations - spent.generations);
+    if (budget.time_limit) rest.time_limit = *budget.time_limit - std::chrono::duration<double>(seconds_spent);
+    if (budget.max_evaluations) rest.max_evaluations = *budget.max_evaluations - spent.evaluations;
+    if (budget.max_generations) rest.max_generations = *budget.max_generations - spent.generations;
+    if ((rest.time_limit && rest.time_limit->count() <= 0) || (rest.max_evaluations && *rest.max_evaluations <= 0) ||
+        (rest.max_generations && *rest.max_generations <= 0))
+        return std::nullopt;
     return rest;
+}
+
+// Each limit the smaller of the two (both budgets have the same limits).
+Budget smaller(Budget a, const Budget& b) {
+    if (a.time_limit && b.time_limit) a.time_limit = std::min(*a.time_limit, *b.time_limit);
+    if (a.max_evaluations && b.max_evaluations) a.max_evaluations = std::min(*a.max_evaluations, *b.max_evaluations);
+    if (a.max_generations && b.max_generations) a.max_generations = std::min(*a.max_generations, *b.max_generations);
+    return a;
 }
 
 // Whether two of the inputs have the same units.
@@ -99,22 +94,25 @@ std::optional<Reduction> reduce(const Dataset& data, const Problem& problem, con
     } else {
         std::vector<std::string> columns = problem.input_names();
         columns.push_back(problem.target_name());
-        Reduction reduction{detail::columns_of(data, columns), problem.input_names(), problem.target_name(), {}, false, {}, {}};
+        Reduction reduction{detail::columns_of(data, columns), problem.input_names(), problem.target_name(), {}, false, {}, {}, {}};
         if (prechecks.units) reduction.units = detail::units_of(*prechecks.units, columns);
         // Differences and sums of inputs in the same units first: dimensional analysis would divide
         // x1 - x2 into x1/z - x2/z, a difference of groups, which no later step puts back together.
-        if (prechecks.units && prechecks.oracle && shares_units(*reduction.units, reduction.inputs)) {
+        if (prechecks.units && prechecks.oracle) {
             const auto same_units = [&](PairSymmetry kind, std::size_t first, std::size_t second) {
                 return (kind == PairSymmetry::difference || kind == PairSymmetry::sum) &&
                        reduction.units->require(reduction.inputs[first]) == reduction.units->require(reduction.inputs[second]);
             };
-            while (detail::apply_pair_symmetry(prechecks, reduction, steps, seed, same_units,
+            while (shares_units(*reduction.units, reduction.inputs) &&
+                   detail::apply_pair_symmetry(prechecks, reduction, steps, seed, same_units,
                                                "difference or sum of inputs in the same units")) {}
         }
         detail::apply_units(reduction, steps);
-        if (prechecks.oracle)
+        if (prechecks.oracle) {
             while (detail::apply_pair_symmetry(prechecks, reduction, steps, seed)) {}
-        if (reduction.changed) return reduction;
+            detail::find_split(prechecks, reduction, steps, seed);
+        }
+        if (reduction.changed || reduction.split) return reduction;
     }
     return std::nullopt;
 }
@@ -127,12 +125,18 @@ std::vector<std::string> plan_prechecks(const Dataset& data, const Problem& prob
     const auto reduction = reduce(data, problem, prechecks, seed, steps);
     if (!reduction) {
         steps.push_back("search the problem as it is");
-    } else if (reduction->inputs.empty()) {
+        return steps;
+    }
+    if (reduction->split)
+        steps.push_back(fmt::format("search the parts {} separately on the oracle's values, then refit the pairings of "
+                                    "their formulas on the data",
+                                    detail::describe_split(*reduction->split, reduction->inputs)));
+    if (reduction->inputs.empty())
         steps.push_back("no input is left: fit the constant");
-    } else {
+    else if (reduction->changed)
         steps.push_back(fmt::format("search {} from {}, then map the front back to {}", reduction->target,
                                     fmt::join(reduction->inputs, ", "), fmt::join(problem.input_names(), ", ")));
-    }
+    steps.push_back("unless a search reaches the target loss, search the problem as it is with the rest of the budget");
     return steps;
 }
 
@@ -145,34 +149,57 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
         result.front = search(problem, options, on_progress, stop);
         return result;
     }
-    // A reduced problem is usually solved in seconds or not at all, and a wrong or unhelpful
-    // reduction must not cost a formula the plain search finds: the reduced search gets half the
-    // budget, and unless it reaches the target loss the plain search gets the rest. Both fronts
-    // meet in one archive.
+    // Stages from the smallest problems to the original one, each with a share of the budget, all
+    // feeding one archive; the first to reach the target loss ends the search. A reduced problem is
+    // usually solved in seconds or not at all, and a wrong or unhelpful reduction must not cost a
+    // formula the plain search would find with half the budget.
     const auto start = std::chrono::steady_clock::now();
-    SearchOptions reduced_options = options;
-    reduced_options.budget = first_half(options.budget);
-    ReducedOutcome outcome = reduced_search(problem, split, *reduction, reduced_options, on_progress, stop, result.steps);
-    Progress progress = outcome.progress;
-    progress.archive = nullptr;  // belonged to the reduced search
-    bool interrupted = outcome.interrupted;
-    if (outcome.progress.best_loss > options.budget.target_loss && !interrupted) {
-        SearchOptions plain_options = options;
-        const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        plain_options.budget = rest_of(options.budget, outcome.progress, spent);
-        plain_options.checkpoint = {};  // the checkpoint holds the reduced search; this one is not saved
-        result.steps.push_back(fmt::format("the reduced search did not reach the target loss: searching {} from {} "
-                                           "for the rest of the budget as well",
+    ParetoArchive archive;
+    Progress progress;
+    bool interrupted = false, solved = false;
+    const auto run_stage = [&](double share, const auto& stage) {
+        if (solved || interrupted) return;
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const auto left = left_of(options.budget, progress, seconds);
+        if (!left) return;
+        SearchOptions stage_options = options;
+        stage_options.budget = smaller(share_of(options.budget, share), *left);
+        const StageOutcome outcome = stage(stage_options);
+        archive.merge(outcome.archive);
+        progress.evaluations += outcome.progress.evaluations;
+        progress.generations += outcome.progress.generations;
+        progress.elapsed_seconds += outcome.progress.elapsed_seconds;
+        interrupted = outcome.interrupted;
+        // judged on the original rows: a reduced target can be fitted closer than its law maps back
+        solved = outcome.archive.best_loss() <= options.budget.target_loss;
+    };
+    const bool parts = reduction->split.has_value();
+    if (parts)
+        run_stage(0.25, [&](const SearchOptions& o) {
+            return detail::search_parts(problem, *reduction, split, o, on_progress, stop, result.steps);
+        });
+    if (reduction->changed)
+        run_stage(parts ? 0.25 : 0.5, [&](const SearchOptions& o) {
+            return reduced_search(problem, split, *reduction, o, on_progress, stop, result.steps);
+        });
+    run_stage(1.0, [&](SearchOptions o) {
+        result.steps.push_back(fmt::format("no search so far reached the target loss: searching {} from {} with the rest "
+                                           "of the budget",
                                            problem.target_name(), fmt::join(problem.input_names(), ", ")));
-        const Front plain = search(problem, plain_options, on_progress, stop);
-        for (const FrontEntry& entry : plain.entries)
-            outcome.archive.insert(fitted_on(problem, entry.formula, options.fitting.iterations));
-        progress.evaluations += plain.final_progress.evaluations;
-        progress.generations += plain.final_progress.generations;
-        progress.elapsed_seconds += plain.final_progress.elapsed_seconds;
-        interrupted = plain.interrupted;
-    }
-    result.front = build_front(problem, outcome.archive, options.fitting);
+        if (reduction->changed) o.checkpoint = {};  // the checkpoint holds the reduced search
+        StageOutcome plain;
+        const Front front = search(problem, o, on_progress, stop);
+        for (const FrontEntry& entry : front.entries) plain.archive.insert(fitted_on(problem, entry.formula, o.fitting.iterations));
+        plain.progress = front.final_progress;
+        plain.interrupted = front.interrupted;
+        return plain;
+    });
+    result.front = build_front(problem, archive, options.fitting);
+    progress.best_loss = INFINITY;  // each stage's was on its own target
+    for (const FrontEntry& entry : result.front.entries) progress.best_loss = std::min(progress.best_loss, entry.train_loss);
+    progress.front_size = result.front.entries.size();
+    progress.evaluations_per_second = static_cast<double>(progress.evaluations) / std::max(progress.elapsed_seconds, 1e-9);
+    progress.node_rows_per_second = 0;  // not summed over the stages
     result.front.final_progress = progress;
     result.front.interrupted = interrupted;
     return result;

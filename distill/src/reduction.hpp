@@ -24,12 +24,16 @@ struct Reduction {
     bool changed = false;
     std::optional<UnitsTable> units;  // of the current inputs and target, until dimensional analysis
     std::optional<JudgedOracle> oracle;  // asked about the problem as it stands; reset by every change
+    std::optional<SeparabilityVerdict> split;  // of the problem as it stands, once no other change applies
 
     Tree to_original(Tree formula) const {
         for (auto step = back.rbegin(); step != back.rend(); ++step) formula = (*step)(formula);
         return formula;
     }
 };
+
+// A variable name, prefix followed by a number, that is neither an input nor the target yet.
+std::string fresh_name(const Reduction& reduction, std::string_view prefix);
 
 // The named columns of data, in that order.
 Dataset columns_of(const Dataset& data, const std::vector<std::string>& names);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "occam/dimensional_analysis.hpp"
 #include "occam/dimensionless_problem.hpp"
 #include "occam/interpreter.hpp"
@@ -17,35 +19,27 @@ Tree pair_tree(PairSymmetry kind, std::uint32_t i, std::uint32_t j) {
     return Tree({Node::variable(i), Node::variable(j), Node::function(ops[static_cast<int>(kind)])});
 }
 
-Dimension combined(const Dimension& a, const Dimension& b, int sign) {
-    Dimension result = a;
-    for (std::size_t k = 0; k < result.size(); ++k) result[k] += Rational(sign) * b[k];
-    return result;
-}
-
-// The units after a pair step: of names (the pair's combination in place of its first input) and
-// of new_target (f/b^degree), reduction still being the problem before the step.
-UnitsTable units_after(const UnitsTable& units, const Reduction& reduction, const PairSymmetryVerdict& pair,
-                       const std::vector<std::string>& names, const std::string& new_target) {
+// The units after a difference or sum of two inputs in the same units: the new input (in place of
+// the pair's first) keeps them; reduction is still the problem before the step.
+UnitsTable units_after_sum(const UnitsTable& units, const Reduction& reduction, const PairSymmetryVerdict& pair,
+                           const std::vector<std::string>& names) {
     UnitsTable after(units.base_units(), units.source());
-    const Dimension& a = units.require(reduction.inputs[pair.first]);
-    const Dimension& b = units.require(reduction.inputs[pair.second]);
     std::size_t name = 0;
-    for (std::size_t k = 0; k < reduction.inputs.size(); ++k) {
-        if (k == pair.second) continue;
-        Dimension dimension = units.require(reduction.inputs[k]);
-        if (k == pair.first && pair.kind == PairSymmetry::ratio) dimension = combined(a, b, -1);
-        if (k == pair.first && pair.kind == PairSymmetry::product) dimension = combined(a, b, +1);
-        after.add(names[name++], std::move(dimension));  // a sum or difference keeps a's units
-    }
-    Dimension target = units.require(reduction.target);
-    const Rational degree(static_cast<long long>(2 * pair.degree), 2);
-    for (std::size_t k = 0; k < target.size(); ++k) target[k] -= degree * b[k];
-    after.add(new_target, std::move(target));
+    for (std::size_t k = 0; k < reduction.inputs.size(); ++k)
+        if (k != pair.second) after.add(names[name++], units.require(reduction.inputs[k]));
+    after.add(reduction.target, units.require(reduction.target));
     return after;
 }
 
 }  // namespace
+
+std::string fresh_name(const Reduction& reduction, std::string_view prefix) {
+    for (std::size_t n = reduction.back.size() + 1;; ++n) {
+        std::string name = fmt::format("{}{}", prefix, n);
+        if (name != reduction.target && std::find(reduction.inputs.begin(), reduction.inputs.end(), name) == reduction.inputs.end())
+            return name;
+    }
+}
 
 Dataset columns_of(const Dataset& data, const std::vector<std::string>& names) {
     return Dataset(names, data.columns(names, "the data"));
@@ -59,7 +53,9 @@ UnitsTable units_of(const UnitsTable& table, const std::vector<std::string>& nam
 
 void apply_units(Reduction& reduction, std::vector<std::string>& steps) {
     if (!reduction.units) return;
-    const DimensionalAnalysis analysis = analyze_dimensions(*reduction.units, reduction.inputs, reduction.target);
+    const UnitsTable units = std::move(*reduction.units);
+    reduction.units.reset();  // only the steps before dimensional analysis need them
+    const DimensionalAnalysis analysis = analyze_dimensions(units, reduction.inputs, reduction.target);
     if (!analysis.form) {
         steps.push_back("dimensional analysis skipped: " + analysis.warning);
         return;
@@ -75,7 +71,6 @@ void apply_units(Reduction& reduction, std::vector<std::string>& steps) {
     reduction.back.push_back([form](const Tree& g) { return from_dimensionless(g, form); });
     reduction.changed = true;
     reduction.oracle.reset();
-    reduction.units.reset();  // all dimensionless now
 }
 
 bool apply_pair_symmetry(const PrecheckOptions& prechecks, Reduction& reduction, std::vector<std::string>& steps,
@@ -99,9 +94,9 @@ bool apply_pair_symmetry(const PrecheckOptions& prechecks, Reduction& reduction,
     }
     const std::string& a = reduction.inputs[best->first];
     const std::string& b = reduction.inputs[best->second];
-    const std::string name = fmt::format("u{}", reduction.back.size() + 1);
-    steps.push_back(fmt::format("pair symmetry: f depends on {} only through {} = {} (error {:.2g} <= threshold {:.2g}; oracle: {})",
-                                fmt::format("{}, {}", a, b), name, describe(*best, a, b), best->evidence.error,
+    const std::string name = fresh_name(reduction, "u");
+    steps.push_back(fmt::format("pair symmetry: {} depends on {} only through {} = {} (error {:.2g} <= threshold {:.2g}; oracle: {})",
+                                reduction.target, fmt::format("{}, {}", a, b), name, describe(*best, a, b), best->evidence.error,
                                 best->evidence.threshold, oracle.description));
     // the new inputs: the pair's combination in place of the first, the others as they were
     std::vector<Tree> replacements;  // new variable k as a tree over the old variables
@@ -127,12 +122,16 @@ bool apply_pair_symmetry(const PrecheckOptions& prechecks, Reduction& reduction,
     if (best->degree != 0) {
         factor_exponents[best->second] = Rational(static_cast<long long>(2 * best->degree), 2);
         values.col(column) /= reduction.data.values().col(static_cast<Eigen::Index>(best->second)).pow(best->degree);
-        target = fmt::format("f{}", reduction.back.size() + 1);
+        target = fresh_name(reduction, "f");
         const std::string power = std::abs(best->degree) == 1 ? b : fmt::format("{}^{}", b, std::abs(best->degree));
         steps.push_back(fmt::format("the target becomes {} = {}{}{}", target, reduction.target,
                                     best->degree > 0 ? "/" : "*", power));
     }
-    if (reduction.units) reduction.units = units_after(*reduction.units, reduction, *best, names, target);
+    // units are kept only through the same-unit sums and differences that come before dimensional
+    // analysis; any other step (a product has other units) leaves them unknown
+    const bool additive = best->kind == PairSymmetry::difference || best->kind == PairSymmetry::sum;
+    if (reduction.units && additive) reduction.units = units_after_sum(*reduction.units, reduction, *best, names);
+    else reduction.units.reset();
     reduction.target = target;
     const Tree factor = power_product(factor_exponents);
     std::vector<std::string> all = names;

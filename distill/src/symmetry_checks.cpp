@@ -101,7 +101,8 @@ std::optional<PairSymmetryVerdict> check_pair(const Oracle& f, const Eigen::Arra
     const Eigen::ArrayXd values = f(points);
     const double scale = spread(values.head(n));
     if (!values.allFinite() || scale == 0) return std::nullopt;
-    const double degree = kind == PairSymmetry::ratio ? scaling_degree(values.head(n), values.tail(n), factors) : 0;
+    double degree = kind == PairSymmetry::ratio ? scaling_degree(values.head(n), values.tail(n), factors) : 0;
+    if (degree != std::round(degree) && ranges.high[static_cast<Eigen::Index>(j)] < 0) degree = 0;  // x_j^(1/2) undefined
     Eigen::ArrayXd expected = values.head(n);
     if (degree != 0)
         for (Eigen::Index k = 0; k < n; ++k) expected[k] *= std::pow(factors[static_cast<std::size_t>(k)], degree);

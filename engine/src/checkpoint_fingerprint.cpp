@@ -75,7 +75,7 @@ std::vector<Field> fields(const Problem& problem, const SearchOptions& options) 
         {"inputs", "list of input columns", problem.input_names()},
         {"training_rows", "number of training rows", problem.train_target().size()},
         {"training_data", "training data", data_hash(problem)},
-        {"weights", "--weights", weights_fingerprint(problem), nullptr},
+        {"weights", "--weights", weights_fingerprint(problem), nlohmann::json(nullptr)},
         {"short_island_length", "--short-length", p.short_island_length, 0},
         {"sign_restart", "--sign-restart", options.fitting.sign_restart, false},
     };

@@ -159,8 +159,11 @@ std::vector<Individual> Island::emigrants(std::size_t count) const {
 
 void Island::receive(std::span<const Individual> migrants) {
     for (const auto& migrant : migrants) {
+        // a short island's parents (the archive's included) stay within its cap; the migrant's
+        // home island archives it anyway
+        if (migrant.tree.length() > context_.max_length) continue;
         archive_.insert(migrant);
-        if (migrant.tree.length() <= context_.max_length) replace_oldest(migrant);
+        replace_oldest(migrant);
     }
 }
 

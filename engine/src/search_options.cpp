@@ -26,6 +26,8 @@ void SearchOptions::validate() const {
     if (population.population_size < 2) fail(fmt::format("--population must be at least 2, not {}", population.population_size));
     if (population.max_length < 3) fail(fmt::format("--max-length must be at least 3, not {}", population.max_length));
     if (population.max_length > 1000) fail(fmt::format("--max-length must be at most 1000, not {}", population.max_length));
+    if (population.short_island_length != 0 && population.short_island_length < 3)
+        fail(fmt::format("--short-length must be 0 (none) or at least 3, not {}", population.short_island_length));
     if (population.max_depth < 2) fail(fmt::format("--max-depth must be at least 2, not {}", population.max_depth));
     if (population.tournament_size == 0) fail("the tournament size must be at least 1");
     if (population.generations_per_epoch == 0) fail("the generations per epoch must be at least 1");

@@ -8,11 +8,13 @@
 // dimensional analysis; then, as long as one holds, pair symmetries (f depends on x_i - x_j,
 // x_i/x_j, x_i*x_j or x_i + x_j: the pair becomes one new input; a ratio may hold up to a power,
 // f = x_j^k g(x_i/x_j), and g becomes the target), asked of an oracle for the current problem,
-// normally the neural surrogate.
+// normally the neural surrogate; then additive or multiplicative separability, f = g(A) op h(B).
 //
-// The reduced search gets half the budget; unless it reaches the target loss, the original problem
-// is searched for the rest and both fronts are merged, so a reduction never costs a formula the
-// plain search would find in half the time. With --checkpoint only the reduced search is saved.
+// Searches run as stages feeding one archive: the parts of a separable problem (a quarter of the
+// budget), the reduced problem (a quarter, or half), then the original problem with the rest; the
+// first stage whose formulas reach the target loss on the original rows ends the search. So a
+// reduction never costs a formula the plain search finds with the rest of the budget. With
+// --checkpoint only the reduced search is saved.
 #include <atomic>
 #include <functional>
 #include <string>

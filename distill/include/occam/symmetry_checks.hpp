@@ -41,7 +41,9 @@ enum class PairSymmetry { difference, ratio, product, sum };
 
 struct PairSymmetryVerdict {
     PairSymmetry kind;
-    std::size_t first = 0, second = 0;  // input columns, first < second except for a ratio whose divisor comes first
+    // input columns, first < second; for a ratio, first is the numerator and second the divisor
+    // (of one sign), whichever column comes first
+    std::size_t first = 0, second = 0;
     Evidence evidence;
     // ratio only: f(s x_i, s x_j) = s^degree f, so f = x_j^degree g(x_i/x_j); a multiple of 1/2
     // estimated from the data (a Gaussian 1/sigma exp(-(x/sigma)^2/2) has degree -1 in x, sigma)

@@ -1,0 +1,177 @@
+#include "separable_search.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+
+#include "occam/substitute.hpp"
+
+namespace occam::detail {
+namespace {
+
+struct Part {
+    std::vector<std::size_t> columns;  // of the problem as it stands
+    std::string target;                // the column the part's values go in
+};
+
+std::vector<std::size_t> complement(const std::vector<std::size_t>& group, std::size_t inputs) {
+    std::vector<std::size_t> rest;
+    for (std::size_t c = 0; c < inputs; ++c)
+        if (std::find(group.begin(), group.end(), c) == group.end()) rest.push_back(c);
+    return rest;
+}
+
+std::string names_of(const std::vector<std::size_t>& columns, const std::vector<std::string>& inputs) {
+    std::vector<std::string> names;
+    for (std::size_t c : columns) names.push_back(inputs[c]);
+    return fmt::format("{}", fmt::join(names, ", "));
+}
+
+// Each input at the median of its column: where the other part is held.
+Eigen::ArrayXd central_point(const Eigen::ArrayXXd& inputs) {
+    Eigen::ArrayXd point(inputs.cols());
+    for (Eigen::Index c = 0; c < inputs.cols(); ++c) {
+        std::vector<double> column(inputs.col(c).begin(), inputs.col(c).end());
+        const auto middle = column.begin() + static_cast<std::ptrdiff_t>(column.size() / 2);
+        std::nth_element(column.begin(), middle, column.end());
+        point[c] = *middle;
+    }
+    return point;
+}
+
+// The part's own inputs from the data rows, its values from the oracle with every other input at
+// the centre; nothing when the oracle's values are not finite or do not vary.
+std::optional<Dataset> part_data(const Reduction& reduction, const Part& part, const Eigen::ArrayXd& centre) {
+    const Eigen::Index rows = reduction.data.rows();
+    const auto inputs = static_cast<Eigen::Index>(reduction.inputs.size());
+    Eigen::ArrayXXd points(rows, inputs);
+    for (Eigen::Index c = 0; c < inputs; ++c) points.col(c).setConstant(centre[c]);
+    for (std::size_t c : part.columns)
+        points.col(static_cast<Eigen::Index>(c)) = reduction.data.values().col(static_cast<Eigen::Index>(c));
+    const Eigen::ArrayXd values = reduction.oracle->f(points);
+    if (!values.allFinite() || values.maxCoeff() == values.minCoeff()) return std::nullopt;
+    Eigen::ArrayXXd table(rows, static_cast<Eigen::Index>(part.columns.size()) + 1);
+    std::vector<std::string> names;
+    for (std::size_t k = 0; k < part.columns.size(); ++k) {
+        table.col(static_cast<Eigen::Index>(k)) = points.col(static_cast<Eigen::Index>(part.columns[k]));
+        names.push_back(reduction.inputs[part.columns[k]]);
+    }
+    table.col(static_cast<Eigen::Index>(part.columns.size())) = values;
+    names.push_back(part.target);
+    return Dataset(names, std::move(table));
+}
+
+// The formulas of a part's front worth pairing: the recommended one and the most accurate few,
+// over the columns of the problem as it stands, every number fittable again (they were snapped
+// against oracle values, which are only as exact as the oracle).
+std::vector<Tree> pairing_candidates(const Front& front, const std::vector<std::size_t>& columns) {
+    constexpr std::size_t most_accurate = 4;
+    std::vector<std::size_t> order(front.entries.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return front.entries[a].validation_loss < front.entries[b].validation_loss;
+    });
+    order.resize(std::min(order.size(), most_accurate));
+    if (!front.empty() && std::find(order.begin(), order.end(), front.recommended) == order.end())
+        order.push_back(front.recommended);
+    std::vector<Tree> to_columns;
+    for (std::size_t c : columns) to_columns.push_back(Tree({Node::variable(static_cast<std::uint32_t>(c))}));
+    std::vector<Tree> candidates;
+    for (std::size_t k : order) {
+        Tree formula = substitute_variables(front.entries[k].formula, to_columns);
+        for (Node& node : formula.mutable_nodes())
+            if (node.op == Op::Number) node = Node::constant(node.value);
+        candidates.push_back(std::move(formula));
+    }
+    return candidates;
+}
+
+Tree joined(const Tree& g, const Tree& h, Separation kind) {
+    std::vector<Node> nodes(g.nodes().begin(), g.nodes().end());
+    nodes.insert(nodes.end(), h.nodes().begin(), h.nodes().end());
+    nodes.push_back(Node::function(kind == Separation::multiplicative ? Op::Mul : Op::Add));
+    return Tree(std::move(nodes));
+}
+
+Budget halved(const Budget& budget) {
+    Budget half = budget;
+    if (budget.time_limit) half.time_limit = *budget.time_limit / 2;
+    if (budget.max_evaluations) half.max_evaluations = std::max(1LL, *budget.max_evaluations / 2);
+    if (budget.max_generations) half.max_generations = std::max(1LL, *budget.max_generations / 2);
+    return half;
+}
+
+}  // namespace
+
+std::string describe_split(const SeparabilityVerdict& split, const std::vector<std::string>& inputs) {
+    return fmt::format("{{{}}} | {{{}}}", names_of(split.group, inputs),
+                       names_of(complement(split.group, inputs.size()), inputs));
+}
+
+bool find_split(const PrecheckOptions& prechecks, Reduction& reduction, std::vector<std::string>& steps,
+                std::uint64_t seed) {
+    if (reduction.inputs.size() < 2) return false;
+    if (!reduction.oracle) reduction.oracle = prechecks.oracle(reduction.data, reduction.inputs, reduction.target);
+    const JudgedOracle& oracle = *reduction.oracle;
+    const auto inputs = static_cast<Eigen::Index>(reduction.inputs.size());
+    const CheckSettings settings{.threshold = oracle.threshold, .points = prechecks.symmetry_points, .seed = seed};
+    // accepted verdicts come first, the strongest first
+    for (const auto& verdict : check_separability(oracle.f, reduction.data.values().leftCols(inputs), settings)) {
+        if (!verdict.evidence.accepted()) break;
+        if (verdict.transform != OutputTransform::identity) continue;
+        reduction.split = verdict;
+        steps.push_back(fmt::format("separable: {} = g {} h with {} (error {:.2g} <= threshold {:.2g}; oracle: {})",
+                                    reduction.target, verdict.kind == Separation::multiplicative ? "*" : "+",
+                                    describe_split(verdict, reduction.inputs), verdict.evidence.error,
+                                    verdict.evidence.threshold, oracle.description));
+        return true;
+    }
+    steps.push_back(fmt::format("no additive or multiplicative split of {} (oracle: {})", reduction.target,
+                                oracle.description));
+    return false;
+}
+
+StageOutcome search_parts(const Problem& problem, const Reduction& reduction, const SplitOptions& split,
+                          const SearchOptions& options, const ProgressCallback& on_progress,
+                          const std::atomic<bool>* stop, std::vector<std::string>& steps) {
+    StageOutcome outcome;
+    const SeparabilityVerdict& verdict = *reduction.split;
+    const std::array parts{Part{verdict.group, fresh_name(reduction, reduction.target + "_g")},
+                           Part{complement(verdict.group, reduction.inputs.size()), fresh_name(reduction, reduction.target + "_h")}};
+    const Eigen::ArrayXd centre = central_point(reduction.data.values().leftCols(static_cast<Eigen::Index>(reduction.inputs.size())));
+    SearchOptions part_options = options;
+    part_options.budget = halved(options.budget);
+    part_options.checkpoint = {};  // one checkpoint file cannot hold two searches
+    std::array<std::vector<Tree>, 2> candidates;
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+        const auto data = part_data(reduction, parts[p], centre);
+        if (!data) {
+            steps.push_back(fmt::format("the oracle gives no usable values of {}: parts not searched", parts[p].target));
+            return outcome;
+        }
+        std::vector<std::string> inputs(data->names().begin(), data->names().end() - 1);
+        const Problem part(*data, parts[p].target, inputs, split);
+        steps.push_back(fmt::format("searching {} from {} on the oracle's values, the other inputs at their medians",
+                                    parts[p].target, fmt::join(inputs, ", ")));
+        const Front front = search(part, part_options, on_progress, stop);
+        outcome.progress.evaluations += front.final_progress.evaluations;
+        outcome.progress.generations += front.final_progress.generations;
+        outcome.progress.elapsed_seconds += front.final_progress.elapsed_seconds;
+        if (front.interrupted) {
+            outcome.interrupted = true;
+            return outcome;
+        }
+        candidates[p] = pairing_candidates(front, parts[p].columns);
+    }
+    for (const Tree& g : candidates[0])
+        for (const Tree& h : candidates[1])
+            outcome.archive.insert(
+                fitted_on(problem, reduction.to_original(joined(g, h, verdict.kind)), options.fitting.final_iterations));
+    outcome.progress.best_loss = outcome.archive.best_loss();
+    steps.push_back(fmt::format("refitted {} pairings of the parts' formulas on the data: best training NMSE {:.2g}",
+                                candidates[0].size() * candidates[1].size(), outcome.progress.best_loss));
+    return outcome;
+}
+
+}  // namespace occam::detail

@@ -1,0 +1,31 @@
+#pragma once
+// Separable problems solved by parts, as AI Feynman does: when the oracle confirms f = g(A) * h(B)
+// or f = g(A) + h(B), g and h are searched on their own inputs, on the oracle's values with the
+// other inputs held at a central point, and the pairings of their best formulas are refitted as
+// one formula on the real rows (constants snapped against oracle values are made fittable again).
+// Internal to distill/.
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "reduction.hpp"
+#include "search_stage.hpp"
+
+namespace occam::detail {
+
+// The strongest additive or multiplicative split of f itself (no output transform) that the
+// oracle of the problem as it stands confirms, kept in reduction.split; false when none holds.
+bool find_split(const PrecheckOptions& prechecks, Reduction& reduction, std::vector<std::string>& steps,
+                std::uint64_t seed);
+
+// Searches both parts of reduction.split, half of options' budget each, and returns the pairings
+// over the original inputs of problem.
+StageOutcome search_parts(const Problem& problem, const Reduction& reduction, const SplitOptions& split,
+                          const SearchOptions& options, const ProgressCallback& on_progress,
+                          const std::atomic<bool>* stop, std::vector<std::string>& steps);
+
+// "{x1} | {x2, x3}" with the inputs' names
+std::string describe_split(const SeparabilityVerdict& split, const std::vector<std::string>& inputs);
+
+}  // namespace occam::detail
