@@ -11,22 +11,38 @@
 
 namespace occam {
 
-void write_file_atomically(const std::string& path, std::string_view text, std::string_view what) {
+void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write,
+                           std::string_view what) {
     const std::string temporary = path + ".tmp";
-    const auto fail = [&](const std::string& reason) {
+    const auto remove_temporary = [&] {
         std::error_code ignored;
         std::filesystem::remove(temporary, ignored);
+    };
+    const auto fail = [&](const std::string& reason) {
+        remove_temporary();
         throw input_error(fmt::format("{}: cannot write {} ({})", path, what, reason));
     };
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (out) out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        if (!out) fail(std::strerror(errno));
+        try {
+            write(out);
+        } catch (...) {
+            out.close();
+            remove_temporary();
+            throw;
+        }
         if (out) out.close();
         if (!out) fail(std::strerror(errno));
     }
     std::error_code error;
     std::filesystem::rename(temporary, path, error);
     if (error) fail(error.message());
+}
+
+void write_file_atomically(const std::string& path, std::string_view text, std::string_view what) {
+    write_file_atomically(
+        path, [&](std::ostream& out) { out.write(text.data(), static_cast<std::streamsize>(text.size())); }, what);
 }
 
 }  // namespace occam

@@ -1,17 +1,13 @@
 // CSV writing: a header, then numbers in the shortest form that reads back to the same double.
+#include "occam/atomic_file.hpp"
 #include "occam/dataset.hpp"
 #include "occam/error.hpp"
 
 #include <fmt/format.h>
 
-#include <cerrno>
 #include <charconv>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
 #include <ostream>
 #include <string>
-#include <system_error>
 
 namespace occam {
 namespace {
@@ -31,39 +27,6 @@ void append_name(std::string& out, const std::string& name) {
     }
     out += '"';
 }
-
-class TempFile {
-public:
-    explicit TempFile(std::string path) : path_(std::move(path)), file_(std::fopen(path_.c_str(), "wb")) {}
-    ~TempFile() {
-        // Reached with the file still open only when writing failed: leave nothing behind.
-        if (file_) {
-            std::fclose(file_);
-            std::remove(path_.c_str());
-        }
-    }
-    TempFile(const TempFile&) = delete;
-    TempFile& operator=(const TempFile&) = delete;
-
-    bool is_open() const { return file_ != nullptr; }
-    bool write(const std::string& bytes) {
-        return std::fwrite(bytes.data(), 1, bytes.size(), file_) == bytes.size();
-    }
-    bool close() {
-        bool ok = std::fclose(file_) == 0;
-        file_ = nullptr;
-        if (!ok) {
-            int error = errno;  // keep the reason, not remove()'s
-            std::remove(path_.c_str());
-            errno = error;
-        }
-        return ok;
-    }
-
-private:
-    std::string path_;
-    std::FILE* file_;
-};
 
 // Formats the CSV text in pieces of about 1 MiB and hands each to sink; stops when sink fails.
 template <typename Sink>
@@ -95,29 +58,22 @@ bool format_csv(const Dataset& data, Sink&& sink) {
     return sink(buffer);
 }
 
+// A sink for format_csv that writes to out.
+auto into(std::ostream& out) {
+    return [&out](const std::string& piece) {
+        return static_cast<bool>(out.write(piece.data(), static_cast<std::streamsize>(piece.size())));
+    };
+}
+
 }  // namespace
 
 void write_csv(const std::string& path, const Dataset& data) {
-    auto failure = [&](int error) {
-        return input_error(fmt::format("{}: cannot write file ({})", path, std::strerror(error)));
-    };
-    const std::string temp = path + ".tmp";
-    TempFile file(temp);
-    if (!file.is_open()) throw failure(errno);
-    if (!format_csv(data, [&](const std::string& piece) { return file.write(piece); })) throw failure(errno);
-    if (!file.close()) throw failure(errno);
-
-    std::error_code error;
-    std::filesystem::rename(temp, path, error);
-    if (error) {
-        std::remove(temp.c_str());
-        throw input_error(fmt::format("{}: cannot write file ({})", path, error.message()));
-    }
+    // a failed piece leaves the stream failed, which write_file_atomically reports with its reason
+    write_file_atomically(path, [&](std::ostream& out) { format_csv(data, into(out)); });
 }
 
 void write_csv(std::ostream& out, const Dataset& data) {
-    if (!format_csv(data, [&](const std::string& piece) { return static_cast<bool>(out.write(piece.data(), static_cast<std::streamsize>(piece.size()))); }))
-        throw input_error("cannot write the CSV text to the output stream");
+    if (!format_csv(data, into(out))) throw input_error("cannot write the CSV text to the output stream");
 }
 
 }  // namespace occam
