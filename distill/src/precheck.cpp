@@ -18,6 +18,7 @@ namespace {
 
 using detail::fitted_on;
 using detail::Reduction;
+using detail::share_of;
 using detail::StageOutcome;
 
 StageOutcome reduced_search(const Problem& problem, const SplitOptions& split, const Reduction& reduction,
@@ -41,17 +42,6 @@ StageOutcome reduced_search(const Problem& problem, const SplitOptions& split, c
     outcome.progress = small.final_progress;
     outcome.interrupted = small.interrupted;
     return outcome;
-}
-
-// A share of every limit of the budget (at least one evaluation or generation).
-Budget share_of(const Budget& budget, double share) {
-    Budget part = budget;
-    if (budget.time_limit) part.time_limit = *budget.time_limit * share;
-    if (budget.max_evaluations)
-        part.max_evaluations = std::max(1LL, static_cast<long long>(static_cast<double>(*budget.max_evaluations) * share));
-    if (budget.max_generations)
-        part.max_generations = std::max(1LL, static_cast<long long>(static_cast<double>(*budget.max_generations) * share));
-    return part;
 }
 
 // What the stages so far left of the budget; nothing when they used all of one limit.

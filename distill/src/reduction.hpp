@@ -32,6 +32,10 @@ struct Reduction {
     }
 };
 
+// The oracle of the problem as it stands, made at its first question: one per problem state, as
+// a surrogate is costly.
+const JudgedOracle& current_oracle(const PrecheckOptions& prechecks, Reduction& reduction);
+
 // A variable name, prefix followed by a number, that is neither an input nor the target yet.
 std::string fresh_name(const Reduction& reduction, std::string_view prefix);
 

@@ -33,6 +33,11 @@ UnitsTable units_after_sum(const UnitsTable& units, const Reduction& reduction, 
 
 }  // namespace
 
+const JudgedOracle& current_oracle(const PrecheckOptions& prechecks, Reduction& reduction) {
+    if (!reduction.oracle) reduction.oracle = prechecks.oracle(reduction.data, reduction.inputs, reduction.target);
+    return *reduction.oracle;
+}
+
 std::string fresh_name(const Reduction& reduction, std::string_view prefix) {
     for (std::size_t n = reduction.back.size() + 1;; ++n) {
         std::string name = fmt::format("{}{}", prefix, n);
@@ -76,9 +81,7 @@ void apply_units(Reduction& reduction, std::vector<std::string>& steps) {
 bool apply_pair_symmetry(const PrecheckOptions& prechecks, Reduction& reduction, std::vector<std::string>& steps,
                          std::uint64_t seed, const PairFilter& allowed, std::string_view looked_for) {
     if (reduction.inputs.size() < 2) return false;
-    // a surrogate is costly: one per problem, whichever steps ask it
-    if (!reduction.oracle) reduction.oracle = prechecks.oracle(reduction.data, reduction.inputs, reduction.target);
-    const JudgedOracle& oracle = *reduction.oracle;
+    const JudgedOracle& oracle = current_oracle(prechecks, reduction);
     const auto inputs = static_cast<Eigen::Index>(reduction.inputs.size());
     const CheckSettings settings{.threshold = oracle.threshold, .points = prechecks.symmetry_points, .seed = seed};
     const auto verdicts = check_pair_symmetries(oracle.f, reduction.data.values().leftCols(inputs), settings);

@@ -3,7 +3,19 @@
 #include "occam/constant_fitter.hpp"
 #include "occam/metrics.hpp"
 
+#include <algorithm>
+
 namespace occam::detail {
+
+Budget share_of(const Budget& budget, double share) {
+    Budget part = budget;
+    if (budget.time_limit) part.time_limit = *budget.time_limit * share;
+    if (budget.max_evaluations)
+        part.max_evaluations = std::max(1LL, static_cast<long long>(static_cast<double>(*budget.max_evaluations) * share));
+    if (budget.max_generations)
+        part.max_generations = std::max(1LL, static_cast<long long>(static_cast<double>(*budget.max_generations) * share));
+    return part;
+}
 
 Individual fitted_on(const Problem& problem, Tree formula, int lm_iterations) {
     Individual individual;

@@ -1,5 +1,5 @@
 #pragma once
-// What the searches of search_with_prechecks share: each stage (the parts of a separable problem,
+// What the searches of search_with_prechecks share: budgets and archives. Each stage (the parts of a separable problem,
 // the reduced problem, the original one) adds formulas over the original inputs to one archive.
 // Internal to distill/.
 #include "occam/pareto_archive.hpp"
@@ -13,6 +13,9 @@ struct StageOutcome {
     Progress progress;      // the stage's work; best_loss on the stage's own target
     bool interrupted = false;
 };
+
+// A share of every limit of the budget (at least one evaluation or generation).
+Budget share_of(const Budget& budget, double share);
 
 // A formula over the original inputs as an archive member: fitted (with linear scaling) on the
 // original training rows, so the front builder refits, simplifies and scores it like any other.

@@ -94,14 +94,6 @@ Tree joined(const Tree& g, const Tree& h, Separation kind) {
     return Tree(std::move(nodes));
 }
 
-Budget halved(const Budget& budget) {
-    Budget half = budget;
-    if (budget.time_limit) half.time_limit = *budget.time_limit / 2;
-    if (budget.max_evaluations) half.max_evaluations = std::max(1LL, *budget.max_evaluations / 2);
-    if (budget.max_generations) half.max_generations = std::max(1LL, *budget.max_generations / 2);
-    return half;
-}
-
 }  // namespace
 
 std::string describe_split(const SeparabilityVerdict& split, const std::vector<std::string>& inputs) {
@@ -112,8 +104,7 @@ std::string describe_split(const SeparabilityVerdict& split, const std::vector<s
 bool find_split(const PrecheckOptions& prechecks, Reduction& reduction, std::vector<std::string>& steps,
                 std::uint64_t seed) {
     if (reduction.inputs.size() < 2) return false;
-    if (!reduction.oracle) reduction.oracle = prechecks.oracle(reduction.data, reduction.inputs, reduction.target);
-    const JudgedOracle& oracle = *reduction.oracle;
+    const JudgedOracle& oracle = current_oracle(prechecks, reduction);
     const auto inputs = static_cast<Eigen::Index>(reduction.inputs.size());
     const CheckSettings settings{.threshold = oracle.threshold, .points = prechecks.symmetry_points, .seed = seed};
     // accepted verdicts come first, the strongest first
@@ -141,7 +132,7 @@ StageOutcome search_parts(const Problem& problem, const Reduction& reduction, co
                            Part{complement(verdict.group, reduction.inputs.size()), fresh_name(reduction, reduction.target + "_h")}};
     const Eigen::ArrayXd centre = central_point(reduction.data.values().leftCols(static_cast<Eigen::Index>(reduction.inputs.size())));
     SearchOptions part_options = options;
-    part_options.budget = halved(options.budget);
+    part_options.budget = share_of(options.budget, 0.5);
     part_options.checkpoint = {};  // one checkpoint file cannot hold two searches
     std::array<std::vector<Tree>, 2> candidates;
     for (std::size_t p = 0; p < parts.size(); ++p) {
