@@ -144,6 +144,9 @@ TEST_CASE("simplify rewrites reciprocals") {
     CHECK(simplify(T({y, f(Op::Inv), x, f(Op::Mul)})) == T({x, y, f(Op::Div)}));
     CHECK(simplify(T({num(1), x, f(Op::Div)})) == T({x, f(Op::Inv)}));
     CHECK(simplify(T({x, y, f(Op::Div), f(Op::Inv)})) == T({y, x, f(Op::Div)}));
+    // x/(2/x) is x^2/2
+    CHECK(simplify(T({x, num(2), x, f(Op::Div), f(Op::Div)})) == T({x, f(Op::Square), num(2), f(Op::Div)}));
+    CHECK(simplify(T({x, y, x, f(Op::Div), f(Op::Div)})) == T({x, f(Op::Square), y, f(Op::Div)}));
 }
 
 TEST_CASE("simplify rewrites powers and roots") {
@@ -166,6 +169,10 @@ TEST_CASE("simplify rewrites powers and roots") {
     CHECK(simplify(T({x, x, f(Op::Square), f(Op::Mul)})) == T({x, f(Op::Cube)}));
     CHECK(simplify(T({x, f(Op::Log), f(Op::Exp)})) == T({x}));
     CHECK(simplify(T({x, f(Op::Exp), f(Op::Log)})) == T({x}));
+    CHECK(simplify(T({x, num(2), f(Op::Sqrt), f(Op::Div), f(Op::Square)})) == T({x, f(Op::Square), num(2), f(Op::Div)}));
+    CHECK(simplify(T({x, f(Op::Asin), f(Op::Sin)})) == T({x}));
+    CHECK(simplify(T({x, f(Op::Acos), f(Op::Cos)})) == T({x}));
+    CHECK(simplify(T({x, f(Op::Atan), f(Op::Tan)})) == T({x}));
 }
 
 TEST_CASE("simplify collects like terms and puts constants first in products") {

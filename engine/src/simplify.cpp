@@ -289,6 +289,8 @@ std::optional<Expr> rewrite_quotient(const Expr& e) {
     if (b.is_number(-1)) return unary(Op::Neg, a);
     if (a.is_number(1)) return unary(Op::Inv, b);
     if (b.is(Op::Inv)) return binary(Op::Mul, a, b.only());
+    // a/(b/c) is a*c/b: one division, outermost, as a person writes it (u/(2/u) is u^2/2)
+    if (b.is(Op::Div)) return binary(Op::Div, binary(Op::Mul, a, b.right()), b.left());
     if (a.is(Op::Neg) && b.is(Op::Neg)) return binary(Op::Div, a.only(), b.only());
     if (a.is(Op::Neg)) return unary(Op::Neg, binary(Op::Div, a.only(), b));
     if (b.is(Op::Neg) && !is_constant(a)) return unary(Op::Neg, binary(Op::Div, a, b.only()));
@@ -369,6 +371,8 @@ std::optional<Expr> rewrite_unary(const Expr& e) {
         case Op::Square:
             if (x.is(Op::Sqrt)) return x.only();  // sqrt is undefined where the two differ
             if (x.is(Op::Neg) || x.is(Op::Abs)) return unary(Op::Square, x.only());
+            // (u/sqrt(c))^2 is u^2/c: exp(-(u/sqrt(2))^2) reads exp(-u^2/2)
+            if (x.is(Op::Div) && x.right().is(Op::Sqrt)) return binary(Op::Div, unary(Op::Square, x.left()), x.right().only());
             break;
         case Op::Sqrt:
             if (x.is(Op::Square)) return unary(Op::Abs, x.only());
@@ -382,6 +386,15 @@ std::optional<Expr> rewrite_unary(const Expr& e) {
         case Op::Inv:
             if (x.is(Op::Inv)) return x.only();
             if (x.is(Op::Div)) return binary(Op::Div, x.right(), x.left());
+            break;
+        case Op::Sin:
+            if (x.is(Op::Asin)) return x.only();  // asin is undefined where the two differ
+            break;
+        case Op::Cos:
+            if (x.is(Op::Acos)) return x.only();
+            break;
+        case Op::Tan:
+            if (x.is(Op::Atan)) return x.only();
             break;
         case Op::Abs:
             if (x.is(Op::Neg)) return unary(Op::Abs, x.only());
