@@ -64,6 +64,24 @@ void forward(const FeedForward& network, const Eigen::Ref<const Eigen::MatrixXd>
     }
 }
 
+// Back-propagation: from delta = d(loss or output)/d(last layer's output), each layer from the
+// last turns delta into d/d(its pre-activation) and hands it to visit with the layer's input and
+// where its weights and biases sit in the flat parameter vector (laid out front to back).
+template <typename Visit>
+void backward(const FeedForward& network, const std::vector<Eigen::MatrixXd>& activations, Eigen::MatrixXd& delta,
+              Visit&& visit) {
+    Eigen::Index end = parameter_count(network);
+    for (std::size_t l = network.layers.size(); l-- > 0;) {
+        const DenseLayer& layer = network.layers[l];
+        multiply_by_derivative(layer.activation, activations[l + 1], delta);
+        const Eigen::Index bias_at = end - layer.bias.size();
+        const Eigen::Index weight_at = bias_at - layer.weight.size();
+        visit(layer, delta, activations[l], weight_at, bias_at);
+        if (l > 0) delta = delta * layer.weight;
+        end = weight_at;
+    }
+}
+
 void check_single_output(const FeedForward& network, Eigen::Index rows, Eigen::Index targets) {
     if (network.layers.empty() || network.layers.back().output_count() != 1)
         throw input_error("training needs a network with exactly one output");
@@ -120,19 +138,14 @@ double mean_squared_error_gradient(const FeedForward& network, const Eigen::Ref<
         chunk_losses[c] = delta.squaredNorm();
         delta *= weight;
         auto g = chunk_gradients.col(c);
-        // Back to front: the gradient's layout is built front to back, so find each layer's offset first.
-        Eigen::Index end = parameters;
-        for (std::size_t l = network.layers.size(); l-- > 0;) {
-            const DenseLayer& layer = network.layers[l];
-            multiply_by_derivative(layer.activation, activations[l + 1], delta);
-            const Eigen::Index bias_at = end - layer.bias.size();
-            const Eigen::Index weight_at = bias_at - layer.weight.size();
-            g.segment(bias_at, layer.bias.size()) = delta.colwise().sum().transpose();
-            g.segment(weight_at, layer.weight.size()).reshaped(layer.output_count(), layer.input_count()).noalias() =
-                delta.transpose() * activations[l];
-            if (l > 0) delta = delta * layer.weight;
-            end = weight_at;
-        }
+        backward(network, activations, delta,
+                 [&](const DenseLayer& layer, const Eigen::MatrixXd& d, const Eigen::MatrixXd& input,
+                     Eigen::Index weight_at, Eigen::Index bias_at) {
+                     g.segment(bias_at, layer.bias.size()) = d.colwise().sum().transpose();
+                     g.segment(weight_at, layer.weight.size())
+                         .reshaped(layer.output_count(), layer.input_count())
+                         .noalias() = d.transpose() * input;
+                 });
     });
 
     // In chunk order, whatever order the threads finished in.
@@ -186,19 +199,14 @@ double gauss_newton_system(const FeedForward& network, const Eigen::Ref<const Ei
             // d output / d (layer output), one row per data row, starting from the output itself.
             Eigen::MatrixXd delta = Eigen::MatrixXd::Ones(rows, 1);
             auto J = jacobian.middleRows(begin, rows);
-            Eigen::Index end = parameters;
-            for (std::size_t l = network.layers.size(); l-- > 0;) {
-                const DenseLayer& layer = network.layers[l];
-                multiply_by_derivative(layer.activation, activations[l + 1], delta);
-                const Eigen::Index bias_at = end - layer.bias.size();
-                const Eigen::Index weight_at = bias_at - layer.weight.size();
-                J.middleCols(bias_at, layer.bias.size()) = delta;
-                for (int k = 0; k < layer.input_count(); ++k)  // weight (o, k) sits at o + k * outputs
-                    J.middleCols(weight_at + k * layer.output_count(), layer.output_count()) =
-                        delta.array().colwise() * activations[l].col(k).array();
-                if (l > 0) delta = delta * layer.weight;
-                end = weight_at;
-            }
+            backward(network, activations, delta,
+                     [&](const DenseLayer& layer, const Eigen::MatrixXd& d, const Eigen::MatrixXd& input,
+                         Eigen::Index weight_at, Eigen::Index bias_at) {
+                         J.middleCols(bias_at, layer.bias.size()) = d;
+                         for (int k = 0; k < layer.input_count(); ++k)  // weight (o, k) sits at o + k * outputs
+                             J.middleCols(weight_at + k * layer.output_count(), layer.output_count()) =
+                                 d.array().colwise() * input.col(k).array();
+                     });
         });
         const auto J = jacobian.topRows(slab_size);
         const auto r = residual.head(slab_size);
