@@ -237,3 +237,27 @@ TEST_CASE("pre-checks: a multiplicatively separable law is solved by parts and t
     CHECK(occam::evaluate_scalar(result.front.best().formula, std::array{2.0, 1.0, 1.5}) ==
           doctest::Approx(5 * std::cos(1.0) * 1.5).epsilon(1e-12));
 }
+
+TEST_CASE("pre-checks carry weights into the reduced problem: corrupted rows of weight ~0 do not spoil I.10.7") {
+    const occam::UnitsTable units = occam::read_units(std::string(OCCAM_SOURCE_DIR) + "/bench/suites/feynman/units.csv");
+    RelativisticMass clean;
+    // every fourth row's target 50 % off, with weight 0; the rest weight 1
+    Eigen::ArrayXXd values(clean.data.rows(), clean.data.cols() + 1);
+    values << clean.data.values(), Eigen::ArrayXd::Ones(clean.data.rows());
+    for (Eigen::Index r = 0; r < values.rows(); r += 4) {
+        values(r, 3) *= 1.5;
+        values(r, 4) = 0;
+    }
+    const occam::Dataset data({"m_0", "v", "c", "m", "w"}, values);
+    const occam::Problem problem(data, "m", {"m_0", "v", "c"}, clean.split, "w");
+    const auto result = occam::search_with_prechecks(data, problem, clean.split, short_search(), {.units = &units});
+    REQUIRE(result.steps.size() >= 2);
+    CHECK(result.steps[0] == "dimensional analysis: m/m_0 = g(pi1) with pi1 = v/c");
+    REQUIRE_FALSE(result.front.empty());
+    CHECK(result.front.weights == "w");
+    INFO(occam::to_infix(result.front.best().formula, result.front.variables));
+    for (const auto& row : {std::array{2.0, 1.5, 4.0}, std::array{4.5, 1.1, 9.0}}) {
+        const double truth = row[0] / std::sqrt(1 - row[1] * row[1] / (row[2] * row[2]));
+        CHECK(occam::evaluate_scalar(result.front.best().formula, row) == doctest::Approx(truth).epsilon(1e-9));
+    }
+}

@@ -33,7 +33,7 @@ StageOutcome reduced_search(const Problem& problem, const SplitOptions& split, c
         steps.push_back("no input is left: fitted the constant");
         return outcome;
     }
-    const Problem reduced(reduction.data, reduction.target, reduction.inputs, split);
+    const Problem reduced = reduction.problem(split);
     steps.push_back(fmt::format("searching {} from {} instead of {} from {} input(s)", reduction.target,
                                 fmt::join(reduction.inputs, ", "), problem.target_name(), problem.input_names().size()));
     const Front small = search(reduced, options, on_progress, stop);
@@ -79,13 +79,12 @@ std::optional<Reduction> reduce(const Dataset& data, const Problem& problem, con
         steps.push_back("pre-checks off");
     } else if (problem.input_names().size() < prechecks.min_inputs) {
         steps.push_back(fmt::format("pre-checks skipped: fewer than {} inputs", prechecks.min_inputs));
-    } else if (problem.weighted() && (prechecks.units || prechecks.oracle)) {
-        steps.push_back("pre-checks skipped: weighted fits are not carried into reduced problems yet");
     } else {
         std::vector<std::string> columns = problem.input_names();
         columns.push_back(problem.target_name());
-        Reduction reduction{detail::columns_of(data, columns), problem.input_names(), problem.target_name(), {}, false, {}, {}, {}};
+        Reduction reduction{.data = detail::columns_of(data, columns), .inputs = problem.input_names(), .target = problem.target_name()};
         if (prechecks.units) reduction.units = detail::units_of(*prechecks.units, columns);
+        if (problem.weighted()) reduction.weights = data.column(problem.weight_name());
         // Differences and sums of inputs in the same units first: dimensional analysis would divide
         // x1 - x2 into x1/z - x2/z, a difference of groups, which no later step puts back together.
         if (prechecks.units && prechecks.oracle) {

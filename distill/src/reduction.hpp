@@ -20,11 +20,15 @@ struct Reduction {
     Dataset data;
     std::vector<std::string> inputs;
     std::string target;
-    std::vector<std::function<Tree(const Tree&)>> back;  // applied last to first
+    std::vector<std::function<Tree(const Tree&)>> back = {};  // applied last to first
     bool changed = false;
-    std::optional<UnitsTable> units;  // of the current inputs and target, until dimensional analysis
-    std::optional<JudgedOracle> oracle;  // asked about the problem as it stands; reset by every change
-    std::optional<SeparabilityVerdict> split;  // of the problem as it stands, once no other change applies
+    std::optional<UnitsTable> units = {};  // of the current inputs and target, until dimensional analysis
+    std::optional<JudgedOracle> oracle = {};  // asked about the problem as it stands; reset by every change
+    std::optional<SeparabilityVerdict> split = {};  // of the problem as it stands, once no other change applies
+    Eigen::ArrayXd weights = {};  // per row of data when the problem is weighted, else empty: no step moves rows
+
+    // The problem as it stands, weighted like the original.
+    Problem problem(const SplitOptions& split) const;
 
     Tree to_original(Tree formula) const {
         for (auto step = back.rbegin(); step != back.rend(); ++step) formula = (*step)(formula);

@@ -33,6 +33,16 @@ UnitsTable units_after_sum(const UnitsTable& units, const Reduction& reduction, 
 
 }  // namespace
 
+Problem Reduction::problem(const SplitOptions& split) const {
+    if (weights.size() == 0) return Problem(data, target, inputs, split);
+    const std::string weight_name = fresh_name(*this, "w");
+    std::vector<std::string> names = data.names();
+    names.push_back(weight_name);
+    Eigen::ArrayXXd values(data.rows(), data.cols() + 1);
+    values << data.values(), weights;
+    return Problem(Dataset(std::move(names), std::move(values)), target, inputs, split, weight_name);
+}
+
 const JudgedOracle& current_oracle(const PrecheckOptions& prechecks, Reduction& reduction) {
     if (!reduction.oracle) reduction.oracle = prechecks.oracle(reduction.data, reduction.inputs, reduction.target);
     return *reduction.oracle;

@@ -20,11 +20,12 @@ Budget share_of(const Budget& budget, double share) {
 Individual fitted_on(const Problem& problem, Tree formula, int lm_iterations) {
     Individual individual;
     ConstantFitter fitter(lm_iterations);
-    const FitResult fit = fitter.fit(formula, problem.train_inputs(), problem.train_target());
+    const FitResult fit = fitter.fit(formula, problem.train_inputs(), problem.train_target(), problem.train_weights());
     individual.tree = std::move(formula);
     individual.scaling = fit.scaling;
     individual.complexity = individual.tree.complexity();
-    individual.loss = fit.finite() ? fit.mse / nmse_denominator(problem.train_target()) : INFINITY;
+    individual.loss =
+        fit.finite() ? fit.mse / nmse_denominator(problem.train_target(), problem.train_weights()) : INFINITY;
     return individual;
 }
 

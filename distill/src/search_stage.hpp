@@ -17,8 +17,9 @@ struct StageOutcome {
 // A share of every limit of the budget (at least one evaluation or generation).
 Budget share_of(const Budget& budget, double share);
 
-// A formula over the original inputs as an archive member: fitted (with linear scaling) on the
-// original training rows, so the front builder refits, simplifies and scores it like any other.
+// A formula over the original inputs as an archive member: fitted (with linear scaling, weighted
+// when the problem is) on the original training rows, so the front builder refits, simplifies and
+// scores it like any other.
 Individual fitted_on(const Problem& problem, Tree formula, int lm_iterations);
 
 }  // namespace occam::detail
