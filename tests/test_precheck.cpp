@@ -156,8 +156,9 @@ TEST_CASE("pre-checks: when a wrong reduction leaves the reduced search short, t
     const occam::SplitOptions split{.validation_fraction = 0.25, .seed = 1};
     const occam::Problem problem(data, "y", {}, split);
     // an oracle that answers for another function, (x1 - x2) + x3, and so vouches for x1 - x2
+    const occam::Tree liar = occam::parse_formula("x1 - x2 + x3", names);
     occam::PrecheckOptions prechecks;
-    prechecks.oracle = first_stage_oracle(occam::parse_formula("x1 - x2 + x3", names), "a liar");
+    prechecks.oracle = first_stage_oracle(liar, "a liar");
     const auto result = occam::search_with_prechecks(data, problem, split, short_search(), prechecks);
     REQUIRE(result.steps.size() >= 4);
     CHECK(result.steps[0].rfind("pair symmetry: y depends on x1, x2 only through u1 = x1 - x2", 0) == 0);
@@ -166,6 +167,15 @@ TEST_CASE("pre-checks: when a wrong reduction leaves the reduced search short, t
     INFO(occam::to_infix(result.front.best().formula, result.front.variables));
     CHECK(result.front.best().validation_loss < 1e-20);
     CHECK(occam::evaluate_scalar(result.front.best().formula, std::array{2.0, 1.5, 0.5}) == doctest::Approx(3.5).epsilon(1e-12));
+    // however small the budget, the plain search still runs after the reduced one: here the reduced
+    // search's first population (4 x 100) spends all 400 evaluations
+    auto tiny = short_search();
+    tiny.budget.max_generations.reset();
+    tiny.budget.max_evaluations = 400;
+    prechecks.oracle = first_stage_oracle(liar, "a liar");
+    const auto starved = occam::search_with_prechecks(data, problem, split, tiny, prechecks);
+    INFO(fmt::format("{}", fmt::join(starved.steps, "\n")));
+    CHECK(starved.steps.back().rfind("no search so far reached the target loss", 0) == 0);
 }
 
 TEST_CASE("pre-checks: I.6.2b becomes a Gaussian in one variable: the difference first, then a homogeneous ratio") {
@@ -255,6 +265,9 @@ TEST_CASE("pre-checks carry weights into the reduced problem: corrupted rows of 
     CHECK(result.steps[0] == "dimensional analysis: m/m_0 = g(pi1) with pi1 = v/c");
     REQUIRE_FALSE(result.front.empty());
     CHECK(result.front.weights == "w");
+    // the reduced (weighted) search found it: the plain one, weighted too, was not needed
+    CHECK(std::none_of(result.steps.begin(), result.steps.end(),
+                       [](const std::string& step) { return step.rfind("no search so far", 0) == 0; }));
     INFO(occam::to_infix(result.front.best().formula, result.front.variables));
     for (const auto& row : {std::array{2.0, 1.5, 4.0}, std::array{4.5, 1.1, 9.0}}) {
         const double truth = row[0] / std::sqrt(1 - row[1] * row[1] / (row[2] * row[2]));

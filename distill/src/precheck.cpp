@@ -56,6 +56,17 @@ std::optional<Budget> left_of(const Budget& budget, const Progress& spent, doubl
     return rest;
 }
 
+// What the plain search gets after the stages: what they left, but never nothing (one generation or
+// evaluation, or a tenth of the time), so that it always runs.
+Budget at_least_some(const Budget& budget, const Progress& spent, double seconds_spent) {
+    Budget rest = budget;
+    if (budget.time_limit)
+        rest.time_limit = std::max(*budget.time_limit - std::chrono::duration<double>(seconds_spent), *budget.time_limit / 10);
+    if (budget.max_evaluations) rest.max_evaluations = std::max(1LL, *budget.max_evaluations - spent.evaluations);
+    if (budget.max_generations) rest.max_generations = std::max(1LL, *budget.max_generations - spent.generations);
+    return rest;
+}
+
 // Each limit the smaller of the two (both budgets have the same limits).
 Budget smaller(Budget a, const Budget& b) {
     if (a.time_limit && b.time_limit) a.time_limit = std::min(*a.time_limit, *b.time_limit);
@@ -125,7 +136,8 @@ std::vector<std::string> plan_prechecks(const Dataset& data, const Problem& prob
     else if (reduction->changed)
         steps.push_back(fmt::format("search {} from {}, then map the front back to {}", reduction->target,
                                     fmt::join(reduction->inputs, ", "), fmt::join(problem.input_names(), ", ")));
-    steps.push_back("unless a search reaches the target loss, search the problem as it is with the rest of the budget");
+    steps.push_back("unless a search reaches the target loss, search the problem as it is with what is left of the "
+                    "budget (at least a tenth of the time, one generation or one evaluation)");
     return steps;
 }
 
@@ -140,19 +152,18 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
     }
     // Stages from the smallest problems to the original one, each with a share of the budget, all
     // feeding one archive; the first to reach the target loss ends the search. A reduced problem is
-    // usually solved in seconds or not at all, and a wrong or unhelpful reduction must not cost a
-    // formula the plain search would find with half the budget.
+    // usually solved in seconds or not at all; the plain search always runs last unless one was, so
+    // a wrong or unhelpful reduction costs time, never the plain search itself.
     const auto start = std::chrono::steady_clock::now();
     ParetoArchive archive;
     Progress progress;
     bool interrupted = false, solved = false;
-    const auto run_stage = [&](double share, const auto& stage) {
-        if (solved || interrupted) return;
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        const auto left = left_of(options.budget, progress, seconds);
-        if (!left) return;
+    const auto seconds_so_far = [&] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    };
+    const auto run_stage = [&](const Budget& budget, const auto& stage) {
         SearchOptions stage_options = options;
-        stage_options.budget = smaller(share_of(options.budget, share), *left);
+        stage_options.budget = budget;
         const StageOutcome outcome = stage(stage_options);
         archive.merge(outcome.archive);
         progress.evaluations += outcome.progress.evaluations;
@@ -162,16 +173,22 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
         // judged on the original rows: a reduced target can be fitted closer than its law maps back
         solved = outcome.archive.best_loss() <= options.budget.target_loss;
     };
+    // an early stage runs on its share of what is left, and only while something is left
+    const auto run_early_stage = [&](double share, const auto& stage) {
+        if (solved || interrupted) return;
+        const auto left = left_of(options.budget, progress, seconds_so_far());
+        if (left) run_stage(smaller(share_of(options.budget, share), *left), stage);
+    };
     const bool parts = reduction->split.has_value();
     if (parts)
-        run_stage(0.25, [&](const SearchOptions& o) {
+        run_early_stage(0.25, [&](const SearchOptions& o) {
             return detail::search_parts(problem, *reduction, split, o, on_progress, stop, result.steps);
         });
     if (reduction->changed)
-        run_stage(parts ? 0.25 : 0.5, [&](const SearchOptions& o) {
+        run_early_stage(parts ? 0.25 : 0.5, [&](const SearchOptions& o) {
             return reduced_search(problem, split, *reduction, o, on_progress, stop, result.steps);
         });
-    run_stage(1.0, [&](SearchOptions o) {
+    const auto plain_search = [&](SearchOptions o) {
         result.steps.push_back(fmt::format("no search so far reached the target loss: searching {} from {} with the rest "
                                            "of the budget",
                                            problem.target_name(), fmt::join(problem.input_names(), ", ")));
@@ -182,7 +199,8 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
         plain.progress = front.final_progress;
         plain.interrupted = front.interrupted;
         return plain;
-    });
+    };
+    if (!solved && !interrupted) run_stage(at_least_some(options.budget, progress, seconds_so_far()), plain_search);
     result.front = build_front(problem, archive, options.fitting);
     progress.best_loss = INFINITY;  // each stage's was on its own target
     for (const FrontEntry& entry : result.front.entries) progress.best_loss = std::min(progress.best_loss, entry.train_loss);

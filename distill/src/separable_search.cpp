@@ -28,20 +28,25 @@ std::string names_of(const std::vector<std::size_t>& columns, const std::vector<
     return fmt::format("{}", fmt::join(names, ", "));
 }
 
-// Each input at the median of its column: where the other part is held.
+// The data row nearest the columns' medians (each column scaled by its range): where the other
+// part is held. A real row, so the points the oracle is asked about cross two data rows, as the
+// separability test's own points do, and stay where the data are even when inputs are correlated.
 Eigen::ArrayXd central_point(const Eigen::ArrayXXd& inputs) {
-    Eigen::ArrayXd point(inputs.cols());
+    Eigen::ArrayXd median(inputs.cols());
     for (Eigen::Index c = 0; c < inputs.cols(); ++c) {
         std::vector<double> column(inputs.col(c).begin(), inputs.col(c).end());
         const auto middle = column.begin() + static_cast<std::ptrdiff_t>(column.size() / 2);
         std::nth_element(column.begin(), middle, column.end());
-        point[c] = *middle;
+        median[c] = *middle;
     }
-    return point;
+    const Eigen::ArrayXd range = (inputs.colwise().maxCoeff() - inputs.colwise().minCoeff()).transpose().max(1e-300);
+    Eigen::Index nearest = 0;
+    ((inputs.rowwise() - median.transpose()).rowwise() / range.transpose()).square().rowwise().sum().minCoeff(&nearest);
+    return inputs.row(nearest).transpose();
 }
 
 // The part's own inputs from the data rows, its values from the oracle with every other input at
-// the centre; nothing when the oracle's values are not finite or do not vary.
+// the centre's; nothing when the oracle's values are not finite or do not vary.
 std::optional<Dataset> part_data(const Reduction& reduction, const Part& part, const Eigen::ArrayXd& centre) {
     const Eigen::Index rows = reduction.data.rows();
     const auto inputs = static_cast<Eigen::Index>(reduction.inputs.size());
@@ -143,13 +148,14 @@ StageOutcome search_parts(const Problem& problem, const Reduction& reduction, co
         }
         std::vector<std::string> inputs(data->names().begin(), data->names().end() - 1);
         const Problem part(*data, parts[p].target, inputs, split);
-        steps.push_back(fmt::format("searching {} from {} on the oracle's values, the other inputs at their medians",
+        steps.push_back(fmt::format("searching {} from {} on the oracle's values, the other inputs held at a central row",
                                     parts[p].target, fmt::join(inputs, ", ")));
         const Front front = search(part, part_options, on_progress, stop);
         outcome.progress.evaluations += front.final_progress.evaluations;
         outcome.progress.generations += front.final_progress.generations;
         outcome.progress.elapsed_seconds += front.final_progress.elapsed_seconds;
         if (front.interrupted) {
+            steps.push_back(fmt::format("interrupted while searching {}: no pairing refitted", parts[p].target));
             outcome.interrupted = true;
             return outcome;
         }

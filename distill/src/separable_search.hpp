@@ -1,7 +1,7 @@
 #pragma once
 // Separable problems solved by parts, as AI Feynman does: when the oracle confirms f = g(A) * h(B)
 // or f = g(A) + h(B), g and h are searched on their own inputs, on the oracle's values with the
-// other inputs held at a central point, and the pairings of their best formulas are refitted as
+// other inputs held at a central data row, and the pairings of their best formulas are refitted as
 // one formula on the real rows (constants snapped against oracle values are made fittable again).
 // Internal to distill/.
 #include <atomic>

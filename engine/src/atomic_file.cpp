@@ -32,8 +32,13 @@ void write_file_atomically(const std::string& path, const std::function<void(std
             remove_temporary();
             throw;
         }
-        if (out) out.close();
-        if (!out) fail(std::strerror(errno));
+        const bool written = static_cast<bool>(out);
+        const int write_error = errno;
+        out.close();  // before fail removes the file, also when writing failed
+        if (!written || !out) {
+            const int error = written ? errno : write_error;
+            fail(error != 0 ? std::strerror(error) : "the stream failed");
+        }
     }
     std::error_code error;
     std::filesystem::rename(temporary, path, error);

@@ -11,10 +11,10 @@
 // normally the neural surrogate; then additive or multiplicative separability, f = g(A) op h(B).
 //
 // Searches run as stages feeding one archive: the parts of a separable problem (a quarter of the
-// budget), the reduced problem (a quarter, or half), then the original problem with the rest; the
-// first stage whose formulas reach the target loss on the original rows ends the search. So a
-// reduction never costs a formula the plain search finds with the rest of the budget. With
-// --checkpoint only the reduced search is saved.
+// budget), the reduced problem (a quarter, or half), then the original problem with what is left
+// (never nothing); the first stage whose formulas reach the target loss on the original rows ends
+// the search, else the plain search always runs. With --checkpoint the reduced search is saved, or
+// the plain one when no reduced problem was made; the parts are not saved.
 #include <atomic>
 #include <functional>
 #include <string>
