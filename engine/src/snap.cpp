@@ -150,7 +150,9 @@ Nodes with_sign(const ExactValue& exact, bool negative) {
     return nodes;
 }
 
-// The exact values near v, nearest first, at most options.tries_per_constant of them.
+// The exact values near v, simplest (fewest nodes) first and nearest among equals, at most
+// options.tries_per_constant of them. The first the data accept wins: when noise lets 1/2 and
+// 11/(7*pi) = 0.50020 both pass, the formula a person would write is the one kept.
 std::vector<Candidate> candidates_near(double v, const SnapOptions& options) {
     std::vector<Candidate> found;
     const double a = std::abs(v);
@@ -170,10 +172,18 @@ std::vector<Candidate> candidates_near(double v, const SnapOptions& options) {
         if (n > 100 && n < 0x1p53 && std::abs(n - a) <= std::min(1e-9 * a, 1e-6))
             found.push_back({std::abs(n - a) / a, number(v < 0 ? -n : n)});
     }
-    std::stable_sort(found.begin(), found.end(),
-                     [](const Candidate& x, const Candidate& y) { return x.distance < y.distance; });
+    std::stable_sort(found.begin(), found.end(), [](const Candidate& x, const Candidate& y) {
+        if (x.nodes.size() != y.nodes.size()) return x.nodes.size() < y.nodes.size();
+        return x.distance < y.distance;
+    });
     if (found.size() > options.tries_per_constant) found.resize(options.tries_per_constant);
     return found;
+}
+
+double nearest(const std::vector<Candidate>& candidates) {
+    return std::min_element(candidates.begin(), candidates.end(),
+                            [](const Candidate& x, const Candidate& y) { return x.distance < y.distance; })
+        ->distance;
 }
 
 // The tree with its k-th fittable constant (postfix order) replaced by the subtree `nodes`.
@@ -217,7 +227,7 @@ Tree snap_constants(const Tree& tree, const RefitLoss& refit, const SnapOptions&
                 tried[rank] = true;
                 continue;
             }
-            if (best == count || candidates[0].distance < best_candidates[0].distance) {
+            if (best == count || nearest(candidates) < nearest(best_candidates)) {
                 best = rank;
                 best_candidates = std::move(candidates);
             }
