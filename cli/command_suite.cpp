@@ -106,6 +106,7 @@ void run_suite(const SuiteArgs& args) {
         const std::string to_exact = o.seconds_to_exact ? fmt::format("{:.1f}", *o.seconds_to_exact) : "";
         fmt::print("{:<12} {:<5} R2 {:<12.9f} {:>5.1f} s  {}\n", o.id, o.exact ? "exact" : "no", o.test_r2, o.seconds,
                    o.formula);
+        for (const auto& step : o.steps) fmt::print("    pre-check: {}\n", step);
         std::fflush(stdout);
         if (out.is_open()) {
             out << fmt::format("{},{},{:.12g},{},{},{:.2f},{:.3g},{}\n", o.id, o.exact ? "yes" : "no", o.test_r2, o.complexity,

@@ -114,11 +114,16 @@ SuiteOutcome run_suite_problem(const SuiteProblem& problem, const SuiteOptions& 
     SurrogateOptions surrogate;
     surrogate.seed = options.seed;
     prechecks.oracle = surrogate_oracle_factory(surrogate);
-    const Front front = options.prechecks
-                            ? search_with_prechecks(data.train, search_problem, split, options.search, prechecks, {}, stop).front
-                            : search(search_problem, options.search, std::ref(watcher), stop);
-
     SuiteOutcome outcome;
+    Front front;
+    if (options.prechecks) {
+        PrecheckedSearch checked = search_with_prechecks(data.train, search_problem, split, options.search, prechecks, {}, stop);
+        front = std::move(checked.front);
+        outcome.steps = std::move(checked.steps);
+    } else {
+        front = search(search_problem, options.search, std::ref(watcher), stop);
+    }
+
     outcome.id = problem.id;
     outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     outcome.interrupted = front.interrupted;
