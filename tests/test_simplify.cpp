@@ -144,8 +144,8 @@ TEST_CASE("simplify rewrites reciprocals") {
     CHECK(simplify(T({y, f(Op::Inv), x, f(Op::Mul)})) == T({x, y, f(Op::Div)}));
     CHECK(simplify(T({num(1), x, f(Op::Div)})) == T({x, f(Op::Inv)}));
     CHECK(simplify(T({x, y, f(Op::Div), f(Op::Inv)})) == T({y, x, f(Op::Div)}));
-    // x/(2/x) is x^2/2
-    CHECK(simplify(T({x, num(2), x, f(Op::Div), f(Op::Div)})) == T({x, f(Op::Square), num(2), f(Op::Div)}));
+    // x/(2/x) is 0.5*x^2
+    CHECK(simplify(T({x, num(2), x, f(Op::Div), f(Op::Div)})) == T({num(0.5), x, f(Op::Square), f(Op::Mul)}));
     CHECK(simplify(T({x, y, x, f(Op::Div), f(Op::Div)})) == T({x, f(Op::Square), y, f(Op::Div)}));
 }
 
@@ -173,6 +173,14 @@ TEST_CASE("simplify rewrites powers and roots") {
     CHECK(simplify(T({x, f(Op::Asin), f(Op::Sin)})) == T({x}));
     CHECK(simplify(T({x, f(Op::Acos), f(Op::Cos)})) == T({x}));
     CHECK(simplify(T({x, f(Op::Atan), f(Op::Tan)})) == T({x}));
+}
+
+TEST_CASE("simplify collects equal factors of a product chain") {
+    // (x/y)*(x/y) is x^2/y^2; x^2*y/x is x*y; x*(y/x^3) is y/x^2
+    CHECK(simplify(T({x, y, f(Op::Div), x, y, f(Op::Div), f(Op::Mul)})) ==
+          T({x, f(Op::Square), y, f(Op::Square), f(Op::Div)}));
+    CHECK(simplify(T({x, f(Op::Square), y, f(Op::Mul), x, f(Op::Div)})) == T({x, y, f(Op::Mul)}));
+    CHECK(simplify(T({x, y, x, f(Op::Cube), f(Op::Div), f(Op::Mul)})) == T({y, x, f(Op::Square), f(Op::Div)}));
 }
 
 TEST_CASE("simplify collects like terms and puts constants first in products") {

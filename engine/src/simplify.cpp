@@ -237,6 +237,96 @@ std::optional<Expr> collect_sum(const Expr& e) {
 
 // ---- products and quotients ----------------------------------------------------------------------
 
+// A chain of *, /, inv and neg, through squares, cubes and whole powers, flattened into factors with
+// whole exponents: equal factors merge (q2^2*q1/q2 is q1*q2, (c/v)*(c/v) is c^2/v^2) and constant
+// factors gather in front. Used only when the result is shorter.
+struct Factor {
+    Expr base;
+    int exponent;
+};
+
+void flatten_product(const Expr& e, int exponent, bool& negative, std::vector<Factor>& factors) {
+    switch (e.op) {
+        case Op::Mul:
+            flatten_product(e.left(), exponent, negative, factors);
+            flatten_product(e.right(), exponent, negative, factors);
+            return;
+        case Op::Div:
+            flatten_product(e.left(), exponent, negative, factors);
+            flatten_product(e.right(), -exponent, negative, factors);
+            return;
+        case Op::Inv: flatten_product(e.only(), -exponent, negative, factors); return;
+        case Op::Neg:
+            if (exponent % 2 != 0) negative = !negative;
+            flatten_product(e.only(), exponent, negative, factors);
+            return;
+        case Op::Square: flatten_product(e.only(), 2 * exponent, negative, factors); return;
+        case Op::Cube: flatten_product(e.only(), 3 * exponent, negative, factors); return;
+        case Op::Pow: {
+            const double n = e.right().is(Op::Number) ? e.right().value : 0.5;
+            if (n == std::trunc(n) && std::abs(n) <= 12) {
+                flatten_product(e.left(), static_cast<int>(n) * exponent, negative, factors);
+                return;
+            }
+            break;
+        }
+        default: break;
+    }
+    for (Factor& factor : factors) {
+        if (same(factor.base, e)) {
+            factor.exponent += exponent;
+            return;
+        }
+    }
+    factors.push_back({e, exponent});
+}
+
+// base^n for n >= 1, as a person writes it
+Expr power_of(Expr base, int n) {
+    if (n == 1) return base;
+    if (n == 2) return unary(Op::Square, std::move(base));
+    if (n == 3) return unary(Op::Cube, std::move(base));
+    return binary(Op::Pow, std::move(base), Expr::number(n));
+}
+
+// The product of the factors with exponents of one sign, as powers of their bases; nothing if none.
+std::optional<Expr> product_of(const std::vector<Factor>& factors, int sign) {
+    std::optional<Expr> product;
+    for (const Factor& factor : factors) {
+        if (factor.exponent * sign <= 0) continue;
+        Expr power = power_of(factor.base, factor.exponent * sign);
+        product = product ? binary(Op::Mul, std::move(*product), std::move(power)) : std::move(power);
+    }
+    return product;
+}
+
+std::optional<Expr> collect_product(const Expr& e) {
+    bool negative = false;
+    std::vector<Factor> all;
+    flatten_product(e, 1, negative, all);
+    std::vector<Factor> constants, varying;
+    for (Factor& factor : all) {
+        if (factor.exponent == 0) continue;  // x/x: a law is not judged where x is 0
+        (is_constant(factor.base) ? constants : varying).push_back(std::move(factor));
+    }
+    std::optional<Expr> coefficient;
+    if (!constants.empty()) {
+        const auto top = product_of(constants, +1), bottom = product_of(constants, -1);
+        Expr written = top ? (bottom ? binary(Op::Div, *top, *bottom) : *top) : unary(Op::Inv, *bottom);
+        if (auto leaf = fold(written)) written = std::move(*leaf);
+        coefficient = std::move(written);
+    }
+    std::optional<Expr> numerator = product_of(varying, +1);
+    const std::optional<Expr> denominator = product_of(varying, -1);
+    if (coefficient) numerator = numerator ? binary(Op::Mul, std::move(*coefficient), std::move(*numerator)) : std::move(*coefficient);
+    Expr result = denominator ? (numerator ? binary(Op::Div, std::move(*numerator), *denominator)
+                                           : unary(Op::Inv, *denominator))
+                              : (numerator ? std::move(*numerator) : Expr::number(1));
+    if (negative) result = negated(std::move(result));
+    if (node_count(result) < node_count(e)) return result;
+    return std::nullopt;
+}
+
 std::optional<Expr> rewrite_product(const Expr& e) {
     const Expr& a = e.left();
     const Expr& b = e.right();
@@ -434,8 +524,12 @@ std::optional<Expr> rewrite(const Expr& e) {
     switch (e.op) {
         case Op::Add:
         case Op::Sub: return collect_sum(e);
-        case Op::Mul: return rewrite_product(e);
-        case Op::Div: return rewrite_quotient(e);
+        case Op::Mul:
+            if (auto r = collect_product(e)) return r;
+            return rewrite_product(e);
+        case Op::Div:
+            if (auto r = collect_product(e)) return r;
+            return rewrite_quotient(e);
         case Op::Pow: return rewrite_power(e);
         default: return rewrite_unary(e);
     }
