@@ -44,12 +44,18 @@ StageOutcome reduced_search(const Problem& problem, const SplitOptions& split, c
     return outcome;
 }
 
-// What the stages so far left of the budget; nothing when they used all of one limit.
-std::optional<Budget> left_of(const Budget& budget, const Progress& spent, double seconds_spent) {
+// Each limit less what the stages so far spent (may be zero or negative).
+Budget remaining(const Budget& budget, const Progress& spent, double seconds_spent) {
     Budget rest = budget;
     if (budget.time_limit) rest.time_limit = *budget.time_limit - std::chrono::duration<double>(seconds_spent);
     if (budget.max_evaluations) rest.max_evaluations = *budget.max_evaluations - spent.evaluations;
     if (budget.max_generations) rest.max_generations = *budget.max_generations - spent.generations;
+    return rest;
+}
+
+// What the stages so far left of the budget; nothing when they used all of one limit.
+std::optional<Budget> left_of(const Budget& budget, const Progress& spent, double seconds_spent) {
+    const Budget rest = remaining(budget, spent, seconds_spent);
     if ((rest.time_limit && rest.time_limit->count() <= 0) || (rest.max_evaluations && *rest.max_evaluations <= 0) ||
         (rest.max_generations && *rest.max_generations <= 0))
         return std::nullopt;
@@ -59,11 +65,10 @@ std::optional<Budget> left_of(const Budget& budget, const Progress& spent, doubl
 // What the plain search gets after the stages: what they left, but never nothing (one generation or
 // evaluation, or a tenth of the time), so that it always runs.
 Budget at_least_some(const Budget& budget, const Progress& spent, double seconds_spent) {
-    Budget rest = budget;
-    if (budget.time_limit)
-        rest.time_limit = std::max(*budget.time_limit - std::chrono::duration<double>(seconds_spent), *budget.time_limit / 10);
-    if (budget.max_evaluations) rest.max_evaluations = std::max(1LL, *budget.max_evaluations - spent.evaluations);
-    if (budget.max_generations) rest.max_generations = std::max(1LL, *budget.max_generations - spent.generations);
+    Budget rest = remaining(budget, spent, seconds_spent);
+    if (rest.time_limit) rest.time_limit = std::max(*rest.time_limit, *budget.time_limit / 10);
+    if (rest.max_evaluations) rest.max_evaluations = std::max(1LL, *rest.max_evaluations);
+    if (rest.max_generations) rest.max_generations = std::max(1LL, *rest.max_generations);
     return rest;
 }
 
