@@ -183,6 +183,21 @@ TEST_CASE("simplify collects equal factors of a product chain") {
     CHECK(simplify(T({x, y, x, f(Op::Cube), f(Op::Div), f(Op::Mul)})) == T({y, x, f(Op::Square), f(Op::Div)}));
 }
 
+TEST_CASE("simplify takes a constant every term leads with out of a sum") {
+    // c1*(x*(d*y + d)), as a law mapped back from a reduced problem reads: d*(y + 1), and then c1
+    // and d merge into one constant, which snapping can make exact
+    CHECK(simplify(T({c(0.5), x, c(2), y, f(Op::Mul), c(2), f(Op::Add), f(Op::Mul), f(Op::Mul)})) ==
+          T({c(1), x, y, num(1), f(Op::Add), f(Op::Mul), f(Op::Mul)}));
+    // signs stay with their terms: 3*x - 3*y/x is 3*(x - y/x)
+    CHECK(simplify(T({num(3), x, f(Op::Mul), num(3), y, f(Op::Mul), x, f(Op::Div), f(Op::Sub)})) ==
+          T({num(3), x, y, x, f(Op::Div), f(Op::Sub), f(Op::Mul)}));
+    // different leading constants, or a term without one: left as written
+    const Tree unequal = T({c(2), x, f(Op::Mul), c(3), y, f(Op::Mul), f(Op::Add)});
+    CHECK(simplify(unequal) == unequal);
+    const Tree lone = T({c(2), x, f(Op::Mul), y, f(Op::Add)});
+    CHECK(simplify(lone) == lone);
+}
+
 TEST_CASE("simplify collects like terms and puts constants first in products") {
     CHECK(simplify(T({x, x, f(Op::Add)})) == T({num(2), x, f(Op::Mul)}));
     CHECK(simplify(T({c(1.5), x, f(Op::Mul), c(2.25), x, f(Op::Mul), f(Op::Add)})) == T({c(3.75), x, f(Op::Mul)}));

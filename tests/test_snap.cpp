@@ -90,6 +90,16 @@ TEST_CASE("snapping recovers 0.5*x^2 + 3 exactly") {
     CHECK(max_error(snapped, d) <= 1e-12);
 }
 
+TEST_CASE("snapping snaps again the constants that simplifying a snapped tree folds together") {
+    // c1*(c2*x + c3) fitted to y = x: c3 snaps to 0 and c2 to 81/10, after which c1*(81/10)*x is
+    // one constant, exactly 1, which a single pass would leave as a fitted "1*x"
+    const auto d = make_data([](double v) { return v; });
+    const double c1 = 0.123456789;
+    const Tree fitted({c(c1), c(1 / c1), x, f(Op::Mul), c(1e-17), f(Op::Add), f(Op::Mul)});
+    const Tree snapped = snap_constants(fitted, refit_on(d));
+    CHECK(snapped == Tree({x}));
+}
+
 TEST_CASE("snapping recovers x/3 as an exact quotient") {
     const auto d = make_data([](double v) { return v / 3; });
     const Tree snapped = snap_constants(Tree({c(0.3333), x, f(Op::Mul)}), refit_on(d));

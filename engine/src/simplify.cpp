@@ -191,6 +191,46 @@ void emit_group(LikeTerms& group, std::vector<Term>& out) {
     out.push_back({sign.negative, binary(Op::Mul, std::move(sign.expr), std::move(group.base))});
 }
 
+// The term with its leading constant taken out: 3*x*y is x*y, 3/x is 1/x, 3 is 1.
+void drop_lead(Expr& term) {
+    if (!term.is(Op::Mul) && !term.is(Op::Div)) {
+        term = Expr::number(1);
+        return;
+    }
+    Expr* parent = &term;
+    while (parent->children[0].is(Op::Mul) || parent->children[0].is(Op::Div)) parent = &parent->children[0];
+    if (parent->is(Op::Mul)) {
+        Expr rest = std::move(parent->children[1]);
+        *parent = std::move(rest);
+    } else {
+        parent->children[0] = Expr::number(1);
+    }
+}
+
+// The size of the constant leading every term (a constant term is its own lead), when they all
+// share one that is not 1; it is then taken out of the terms, its signs staying with them. A law
+// mapped back from a reduced problem reads c*(d*a + d) with c*d = 1 otherwise; as d*(a + 1) the
+// two constants merge, fit as one, and snap.
+std::optional<Expr> take_common_factor(std::vector<Term>& terms) {
+    if (terms.size() < 2) return std::nullopt;
+    std::optional<Expr> common;
+    for (Term& term : terms) {
+        const Expr* lead = (term.expr.is(Op::Number) || term.expr.is(Op::Constant)) ? &term.expr : leading_constant(term.expr);
+        if (lead == nullptr || (common && std::abs(lead->value) != common->value)) return std::nullopt;
+        if (!common) {
+            common = *lead;
+            common->value = std::abs(common->value);
+        }
+    }
+    if (common->value == 1 || common->value == 0) return std::nullopt;
+    for (Term& term : terms) {
+        const Expr* lead = (term.expr.is(Op::Number) || term.expr.is(Op::Constant)) ? &term.expr : leading_constant(term.expr);
+        if (lead->value < 0) term.negative = !term.negative;
+        drop_lead(term.expr);
+    }
+    return common;
+}
+
 std::optional<Expr> collect_sum(const Expr& e) {
     std::vector<Term> terms;
     flatten_sum(e, false, terms);
@@ -229,7 +269,9 @@ std::optional<Expr> collect_sum(const Expr& e) {
     const auto positive = std::find_if(merged.begin(), merged.end(), [](const Term& t) { return !t.negative; });
     if (positive != merged.end()) std::rotate(merged.begin(), positive, positive + 1);
 
-    Expr result = join_sum(std::move(merged));
+    std::vector<Term> factored = merged;
+    const auto common = take_common_factor(factored);
+    Expr result = common ? binary(Op::Mul, *common, join_sum(std::move(factored))) : join_sum(std::move(merged));
     const std::size_t before = detail::node_count(e), after = detail::node_count(result);
     if (after < before || (after == before && !same(result, e))) return result;
     return std::nullopt;

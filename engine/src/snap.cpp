@@ -198,15 +198,9 @@ Tree substitute(const Tree& tree, std::size_t k, const Nodes& nodes) {
     return Tree(std::move(out));  // recomputes subtree sizes
 }
 
-}  // namespace
-
-Tree snap_constants(const Tree& tree, const RefitLoss& refit, const SnapOptions& options) {
-    Tree base = tree;
-    const auto reference = refit(base);
-    if (!reference) return simplify(tree);
-    // Every snap is measured against the unsnapped fit, so small losses cannot pile up.
-    const double allowed = *reference * (1 + options.relative_tolerance) + options.absolute_tolerance;
-
+// One pass over the tree's constants, each snapped to the simplest exact value whose refit loss
+// stays within allowed; the tree comes back unsimplified.
+Tree snap_each_constant(Tree base, const RefitLoss& refit, const SnapOptions& options, double allowed) {
     // Constants are named by their rank in the original tree. A snapped one leaves the tree, so its
     // current position among the remaining constants is its rank less the snapped ones before it.
     const std::size_t count = base.constant_count();
@@ -244,7 +238,27 @@ Tree snap_constants(const Tree& tree, const RefitLoss& refit, const SnapOptions&
             }
         }
     }
-    return simplify(base);
+    return base;
+}
+
+}  // namespace
+
+Tree snap_constants(const Tree& tree, const RefitLoss& refit, const SnapOptions& options) {
+    Tree base = tree;
+    const auto reference = refit(base);
+    if (!reference) return simplify(tree);
+    // Every snap is measured against the unsnapped fit, so small losses cannot pile up.
+    const double allowed = *reference * (1 + options.relative_tolerance) + options.absolute_tolerance;
+    // Simplifying a snapped tree folds what is left into new constants (c1*0.5*c2, where 0.5 was
+    // snapped, is one constant, and often exactly 1 or -1), so snap again while that happens.
+    constexpr int rounds = 3;
+    for (int round = 0; round < rounds; ++round) {
+        Tree next = simplify(snap_each_constant(base, refit, options, allowed));
+        const bool folded = next.constant_count() > 0 && next.constant_count() < base.constant_count();
+        base = std::move(next);
+        if (!folded || !refit(base)) break;
+    }
+    return base;
 }
 
 }  // namespace occam
