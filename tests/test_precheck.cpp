@@ -73,9 +73,11 @@ TEST_CASE("pre-checks: dimensional analysis reduces I.10.7 to pi0 = g(v/c) and t
     RelativisticMass case_;
     const occam::PrecheckedSearch result = occam::search_with_prechecks(
         case_.data, case_.problem, case_.split, short_search(), {.units = &units});
-    REQUIRE(result.steps.size() == 2);
+    REQUIRE(result.steps.size() >= 2);
     CHECK(result.steps[0] == "dimensional analysis: m/m_0 = g(pi1) with pi1 = v/c");
-    CHECK(result.steps[1] == "searching pi0 from pi1 instead of m from 3 input(s)");
+    // a law of one group: every small formula is tried first, and 1/sqrt(1 - x^2) is one of them
+    CHECK(result.steps[1].starts_with("tried every formula of pi1 up to 6 nodes"));
+    CHECK(result.steps.size() == 2);
     REQUIRE_FALSE(result.front.empty());
     CHECK(result.front.variables == std::vector<std::string>{"m_0", "v", "c"});
     INFO(occam::to_infix(result.front.best().formula, result.front.variables));
@@ -83,6 +85,29 @@ TEST_CASE("pre-checks: dimensional analysis reduces I.10.7 to pi0 = g(v/c) and t
     for (const auto& row : {std::array{2.0, 1.5, 4.0}, std::array{4.5, 1.1, 9.0}}) {
         const double truth = row[0] / std::sqrt(1 - row[1] * row[1] / (row[2] * row[2]));
         CHECK(occam::evaluate_scalar(result.front.best().formula, row) == doctest::Approx(truth).epsilon(1e-12));
+    }
+}
+
+TEST_CASE("pre-checks: a law of one group is found by trying every small formula (III.4.32, Bose-Einstein)") {
+    // n = 1/(exp(h*omega/(2*pi*kb*T)) - 1): dimensional analysis leaves n = g(h*omega/(kb*T)), which
+    // two generations of search do not find and the enumeration does, scale 1/(2*pi) included
+    const occam::UnitsTable units = occam::read_units(std::string(OCCAM_SOURCE_DIR) + "/bench/suites/feynman/units.csv");
+    const std::vector<std::string> inputs{"h", "omega", "kb", "T"};
+    const occam::Tree law = occam::parse_formula("1/(exp((h/(2*pi))*omega/(kb*T))-1)", inputs);
+    const occam::Dataset data = occam::sample_formula(
+        law, {{"h", 1, 5}, {"omega", 1, 5}, {"kb", 1, 5}, {"T", 1, 5}}, {.rows = 1000, .seed = 2, .target = "n"});
+    const occam::SplitOptions split{.validation_fraction = 0.25, .seed = 1};
+    const occam::Problem problem(data, "n", {}, split);
+    auto options = short_search();
+    options.budget.max_generations = 2;
+    const auto result = occam::search_with_prechecks(data, problem, split, options, {.units = &units});
+    REQUIRE(result.steps.size() == 2);
+    CHECK(result.steps[1].starts_with("tried every formula of pi1 up to 6 nodes"));
+    REQUIRE_FALSE(result.front.empty());
+    INFO(occam::to_infix(result.front.best().formula, result.front.variables));
+    for (const auto& row : {std::array{1.5, 2.0, 4.0, 1.2}, std::array{4.0, 4.5, 1.1, 1.3}}) {
+        CHECK(occam::evaluate_scalar(result.front.best().formula, row) ==
+              doctest::Approx(occam::evaluate_scalar(law, row)).epsilon(1e-10));
     }
 }
 

@@ -198,6 +198,14 @@ TEST_CASE("simplify takes a constant every term leads with out of a sum") {
     CHECK(simplify(lone) == lone);
 }
 
+TEST_CASE("simplify moves the sign of a quotient into a difference below it") {
+    // -1/(1 - exp(x)) is 1/(exp(x) - 1); -(2*x)/(y - x) is 2*x/(x - y)
+    CHECK(simplify(T({num(-1), num(1), x, f(Op::Exp), f(Op::Sub), f(Op::Div)})) ==
+          T({x, f(Op::Exp), num(1), f(Op::Sub), f(Op::Inv)}));
+    CHECK(simplify(T({num(-2), x, f(Op::Mul), y, x, f(Op::Sub), f(Op::Div)})) ==
+          T({num(2), x, f(Op::Mul), x, y, f(Op::Sub), f(Op::Div)}));
+}
+
 TEST_CASE("simplify collects like terms and puts constants first in products") {
     CHECK(simplify(T({x, x, f(Op::Add)})) == T({num(2), x, f(Op::Mul)}));
     CHECK(simplify(T({c(1.5), x, f(Op::Mul), c(2.25), x, f(Op::Mul), f(Op::Add)})) == T({c(3.75), x, f(Op::Mul)}));

@@ -12,6 +12,7 @@
 #include "reduction.hpp"
 #include "search_stage.hpp"
 #include "separable_search.hpp"
+#include "occam/small_formula_enumeration.hpp"
 
 namespace occam {
 namespace {
@@ -34,12 +35,34 @@ StageOutcome reduced_search(const Problem& problem, const SplitOptions& split, c
         return outcome;
     }
     const Problem reduced = reduction.problem(split);
+    SearchOptions search_options = options;
+    if (reduction.inputs.size() == 1) {
+        // a law of one group is short: every small formula first, the search only if none fits
+        const auto start = std::chrono::steady_clock::now();
+        const EnumerationOptions enumeration{.threads = options.threads};
+        for (const Tree& formula : enumerate_small_formulas(reduced, options.operators, enumeration, stop))
+            outcome.archive.insert(fitted_on(problem, reduction.to_original(formula), options.fitting.final_iterations));
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        steps.push_back(fmt::format("tried every formula of {} up to {} nodes (times a fitted scale) in {:.1f} s: best "
+                                    "training NMSE on the data {:.2g}",
+                                    reduction.inputs[0], enumeration.max_nodes, seconds, outcome.archive.best_loss()));
+        outcome.progress.elapsed_seconds = seconds;
+        if (outcome.archive.best_loss() <= options.budget.target_loss) {
+            outcome.progress.best_loss = outcome.archive.best_loss();
+            return outcome;
+        }
+        if (search_options.budget.time_limit)
+            search_options.budget.time_limit = std::max(*search_options.budget.time_limit - std::chrono::duration<double>(seconds),
+                                                        *search_options.budget.time_limit / 10);
+    }
     steps.push_back(fmt::format("searching {} from {} instead of {} from {} input(s)", reduction.target,
                                 fmt::join(reduction.inputs, ", "), problem.target_name(), problem.input_names().size()));
-    const Front small = search(reduced, options, on_progress, stop);
+    const Front small = search(reduced, search_options, on_progress, stop);
     for (const FrontEntry& entry : small.entries)
         outcome.archive.insert(fitted_on(problem, reduction.to_original(entry.formula), options.fitting.iterations));
+    const double enumeration_seconds = outcome.progress.elapsed_seconds;
     outcome.progress = small.final_progress;
+    outcome.progress.elapsed_seconds += enumeration_seconds;
     outcome.interrupted = small.interrupted;
     return outcome;
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "occam/small_formula_enumeration.hpp"
 #include "occam/substitute.hpp"
 
 namespace occam::detail {
@@ -152,6 +153,10 @@ StageOutcome search_parts(const Problem& problem, const Reduction& reduction, co
         const Problem part(*data, parts[p].target, inputs, split);
         steps.push_back(fmt::format("searching {} from {} on the oracle's values, the other inputs held at a central row",
                                     parts[p].target, fmt::join(inputs, ", ")));
+        // a part of one input is tried with every small formula first; its best ones join the pairings
+        std::vector<Tree> enumerated;
+        if (inputs.size() == 1)
+            enumerated = enumerate_small_formulas(part, options.operators, {.kept = 4, .threads = options.threads}, stop);
         const Front front = search(part, part_options, on_progress, stop);
         outcome.progress.evaluations += front.final_progress.evaluations;
         outcome.progress.generations += front.final_progress.generations;
@@ -162,6 +167,8 @@ StageOutcome search_parts(const Problem& problem, const Reduction& reduction, co
             return outcome;
         }
         candidates[p] = pairing_candidates(front, parts[p].columns);
+        const std::vector<Tree> to_column{Tree({Node::variable(static_cast<std::uint32_t>(parts[p].columns[0]))})};
+        for (const Tree& formula : enumerated) candidates[p].push_back(substitute_variables(formula, to_column));
     }
     for (const Tree& g : candidates[0])
         for (const Tree& h : candidates[1])

@@ -424,6 +424,16 @@ std::optional<Expr> rewrite_quotient(const Expr& e) {
     // a/(b/c) is a*c/b: one division, outermost, as a person writes it (u/(2/u) is u^2/2)
     if (b.is(Op::Div)) return binary(Op::Div, binary(Op::Mul, a, b.right()), b.left());
     if (a.is(Op::Neg) && b.is(Op::Neg)) return binary(Op::Div, a.only(), b.only());
+    // -a/(b - c) is a/(c - b): the sign goes into the difference, as in 1/(exp(x) - 1)
+    if (b.is(Op::Sub)) {
+        if (a.is(Op::Neg)) return binary(Op::Div, a.only(), binary(Op::Sub, b.right(), b.left()));
+        Expr numerator = a;
+        Expr* lead = leading_constant(numerator);
+        if (lead != nullptr && lead->value < 0) {
+            lead->value = -lead->value;
+            return binary(Op::Div, std::move(numerator), binary(Op::Sub, b.right(), b.left()));
+        }
+    }
     if (a.is(Op::Neg)) return unary(Op::Neg, binary(Op::Div, a.only(), b));
     if (b.is(Op::Neg) && !is_constant(a)) return unary(Op::Neg, binary(Op::Div, a, b.only()));
     // a common factor cancels: x/x is 1, x*y/y is x, y/(x*y) is 1/x (a law is not judged at the
