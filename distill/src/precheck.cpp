@@ -40,12 +40,14 @@ StageOutcome reduced_search(const Problem& problem, const SplitOptions& split, c
         // a law of one group is short: every small formula first, the search only if none fits
         const auto start = std::chrono::steady_clock::now();
         const EnumerationOptions enumeration{.threads = options.threads};
-        for (const Tree& formula : enumerate_small_formulas(reduced, options.operators, enumeration, stop))
+        const EnumeratedFormulas enumerated = enumerate_small_formulas(reduced, options.operators, enumeration, stop);
+        for (const Tree& formula : enumerated.best)
             outcome.archive.insert(fitted_on(problem, reduction.to_original(formula), options.fitting.final_iterations));
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        steps.push_back(fmt::format("tried every formula of {} up to {} nodes (times a fitted scale) in {:.1f} s: best "
-                                    "training NMSE on the data {:.2g}",
-                                    reduction.inputs[0], enumeration.max_nodes, seconds, outcome.archive.best_loss()));
+        steps.push_back(fmt::format("tried every formula of {} up to {} nodes ({} of them, times a fitted scale) in "
+                                    "{:.1f} s: best training NMSE on the data {:.2g}",
+                                    reduction.inputs[0], enumeration.max_nodes, enumerated.tried, seconds,
+                                    outcome.archive.best_loss()));
         outcome.progress.elapsed_seconds = seconds;
         if (outcome.archive.best_loss() <= options.budget.target_loss) {
             outcome.progress.best_loss = outcome.archive.best_loss();

@@ -154,7 +154,7 @@ StageOutcome search_parts(const Problem& problem, const Reduction& reduction, co
         steps.push_back(fmt::format("searching {} from {} on the oracle's values, the other inputs held at a central row",
                                     parts[p].target, fmt::join(inputs, ", ")));
         // a part of one input is tried with every small formula first; its best ones join the pairings
-        std::vector<Tree> enumerated;
+        EnumeratedFormulas enumerated;
         if (inputs.size() == 1)
             enumerated = enumerate_small_formulas(part, options.operators, {.kept = 4, .threads = options.threads}, stop);
         const Front front = search(part, part_options, on_progress, stop);
@@ -168,7 +168,7 @@ StageOutcome search_parts(const Problem& problem, const Reduction& reduction, co
         }
         candidates[p] = pairing_candidates(front, parts[p].columns);
         const std::vector<Tree> to_column{Tree({Node::variable(static_cast<std::uint32_t>(parts[p].columns[0]))})};
-        for (const Tree& formula : enumerated) candidates[p].push_back(substitute_variables(formula, to_column));
+        for (const Tree& formula : enumerated.best) candidates[p].push_back(substitute_variables(formula, to_column));
     }
     for (const Tree& g : candidates[0])
         for (const Tree& h : candidates[1])

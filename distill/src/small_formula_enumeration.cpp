@@ -52,8 +52,12 @@ bool comes_before(const Operand& a, const Operand& b) {
 bool same(const Operand& a, const Operand& b) { return a.size == b.size && a.index == b.index; }
 
 // Whether u applied to an expression whose root is `below` says nothing new: a sign on x (the
-// scale carries one), an operator undoing the one below it, a repeated neg or inv.
+// scale carries one), an operator undoing the one below it, a repeated neg or inv. Inverse trig
+// of trig is left out too: asin(cos(a)) is pi/2 - a only for a in [0, pi], a sawtooth that matches
+// a rational law on the data and not beyond it (II.11.27 came out as u/asin(cos(pi*u/6))).
 bool redundant_unary(Op u, Op below) {
+    const bool trig = below == Op::Sin || below == Op::Cos || below == Op::Tan;
+    if ((u == Op::Asin || u == Op::Acos || u == Op::Atan) && trig) return true;
     switch (u) {
         case Op::Neg: return below == Op::Variable || below == Op::Neg;
         case Op::Inv: return below == Op::Inv;
@@ -162,6 +166,8 @@ public:
         }
         return best;
     }
+
+    std::size_t tried() const { return screened_so_far_; }
 
 private:
     static constexpr int refit_iterations = 30;
@@ -328,16 +334,16 @@ private:
 
 }  // namespace
 
-std::vector<Tree> enumerate_small_formulas(const Problem& problem, const OperatorSet& operators,
-                                           const EnumerationOptions& options, const std::atomic<bool>* stop) {
+EnumeratedFormulas enumerate_small_formulas(const Problem& problem, const OperatorSet& operators,
+                                            const EnumerationOptions& options, const std::atomic<bool>* stop) {
     if (problem.train_inputs().cols() != 1 || problem.train_inputs().rows() == 0) return {};
     const int threads = options.threads > 0 ? static_cast<int>(options.threads)
                                             : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
     tbb::task_arena arena(threads);
     return arena.execute([&] {
         Enumeration enumeration(problem, operators, options);
-        if (!enumeration.run(stop)) return std::vector<Tree>{};
-        return enumeration.best_fitted(problem);
+        if (!enumeration.run(stop)) return EnumeratedFormulas{};
+        return EnumeratedFormulas{enumeration.best_fitted(problem), enumeration.tried()};
     });
 }
 
