@@ -191,6 +191,15 @@ TEST_CASE("simplify takes a constant every term leads with out of a sum") {
     // signs stay with their terms: 3*x - 3*y/x is 3*(x - y/x)
     CHECK(simplify(T({num(3), x, f(Op::Mul), num(3), y, f(Op::Mul), x, f(Op::Div), f(Op::Sub)})) ==
           T({num(3), x, y, x, f(Op::Div), f(Op::Sub), f(Op::Mul)}));
+    // all terms negative: the sign goes with the factor, -2*x - 2*y is -2*(x + y)
+    CHECK(simplify(T({num(-2), x, f(Op::Mul), num(2), y, f(Op::Mul), f(Op::Sub)})) ==
+          T({num(-2), x, y, f(Op::Add), f(Op::Mul)}));
+    // not when it would be longer: 2/x - 2/y stays a difference of quotients
+    const Tree quotients = T({num(2), x, f(Op::Div), num(2), y, f(Op::Div), f(Op::Sub)});
+    CHECK(simplify(quotients) == quotients);
+    // a fitted constant and a literal of the same value are different leads
+    const Tree mixed = T({c(2), x, f(Op::Mul), num(2), y, f(Op::Mul), f(Op::Add)});
+    CHECK(simplify(mixed) == mixed);
     // different leading constants, or a term without one: left as written
     const Tree unequal = T({c(2), x, f(Op::Mul), c(3), y, f(Op::Mul), f(Op::Add)});
     CHECK(simplify(unequal) == unequal);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "occam/constant_fitter.hpp"
+#include "occam/interpreter.hpp"
 #include "occam/parse.hpp"
 #include "occam/print.hpp"
 #include "occam/sampling.hpp"
@@ -38,6 +39,41 @@ TEST_CASE("enumeration finds 1/(exp(z/(2*pi)) - 1) exactly, scale and all") {
     CHECK(formulas.size() <= 16);
     INFO(occam::to_infix(formulas.front(), problem.input_names()));
     CHECK(fitted_nmse(formulas.front(), problem) < 1e-24);
+}
+
+TEST_CASE("enumerated formulas carry their own offset and factor") {
+    // 3 + 2*exp(-0.7*x): a caller that multiplies the formula by a prefactor needs the 3 inside it
+    const auto data = sampled("3 + 2*exp(-0.7*x)", {"x"}, {{"x", 0.1, 5}});
+    const occam::Problem problem(data, "y", {"x"}, {.seed = 1});
+    const auto formulas = occam::enumerate_small_formulas(problem, occam::OperatorSet::standard(), {}, nullptr).best;
+    REQUIRE_FALSE(formulas.empty());
+    INFO(occam::to_infix(formulas.front(), problem.input_names()));
+    Eigen::ArrayXd predicted(problem.train_target().size());
+    REQUIRE(occam::Interpreter().evaluate(formulas.front(), problem.train_inputs(), predicted));
+    CHECK((predicted - problem.train_target()).abs().maxCoeff() < 1e-9);
+}
+
+TEST_CASE("enumerated formulas exact on the data stay exact beyond it: no inverse trig of trig") {
+    // u/(1 - u/3) on [0, 1] (II.11.27 reduced): u/asin(-cos(pi*u/6)) matches it there, a sawtooth
+    // that breaks for u < 0
+    const auto data = sampled("u/(1 - u/3)", {"u"}, {{"u", 0, 1}});
+    const occam::Problem problem(data, "y", {"u"}, {.seed = 1});
+    const auto formulas = occam::enumerate_small_formulas(problem, occam::OperatorSet::standard(), {}, nullptr).best;
+    Eigen::ArrayXXd wider(5, 1);
+    wider << -0.25, -0.1, 0.5, 1.1, 1.25;
+    const Eigen::ArrayXd truth = wider.col(0) / (1 - wider.col(0) / 3);
+    occam::Interpreter interpreter;
+    int exact = 0;
+    for (const occam::Tree& formula : formulas) {
+        Eigen::ArrayXd on_data(problem.train_target().size()), beyond(wider.rows());
+        if (!interpreter.evaluate(formula, problem.train_inputs(), on_data)) continue;
+        if ((on_data - problem.train_target()).abs().maxCoeff() > 1e-9) continue;
+        ++exact;
+        INFO(occam::to_infix(formula, problem.input_names()));
+        CHECK(interpreter.evaluate(formula, wider, beyond));
+        CHECK((beyond - truth).abs().maxCoeff() < 1e-6);
+    }
+    CHECK(exact > 0);
 }
 
 TEST_CASE("enumeration gives the same formulas for one thread and two") {

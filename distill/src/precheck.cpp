@@ -39,7 +39,8 @@ StageOutcome reduced_search(const Problem& problem, const SplitOptions& split, c
     if (reduction.inputs.size() == 1) {
         // a law of one group is short: every small formula first, the search only if none fits
         const auto start = std::chrono::steady_clock::now();
-        const EnumerationOptions enumeration{.threads = options.threads};
+        EnumerationOptions enumeration{.threads = options.threads};
+        if (options.budget.time_limit) enumeration.time_limit = *options.budget.time_limit / 2;
         const EnumeratedFormulas enumerated = enumerate_small_formulas(reduced, options.operators, enumeration, stop);
         for (const Tree& formula : enumerated.best)
             outcome.archive.insert(fitted_on(problem, reduction.to_original(formula), options.fitting.final_iterations));
@@ -163,6 +164,11 @@ std::vector<std::string> plan_prechecks(const Dataset& data, const Problem& prob
                                     detail::describe_split(*reduction->split, reduction->inputs)));
     if (reduction->inputs.empty())
         steps.push_back("no input is left: fit the constant");
+    else if (reduction->changed && reduction->inputs.size() == 1)
+        steps.push_back(fmt::format("try every formula of {} up to {} nodes (times a fitted scale), then unless one "
+                                    "fits, search {} from {}; map the front back to {}",
+                                    reduction->inputs[0], EnumerationOptions{}.max_nodes, reduction->target, reduction->inputs[0],
+                                    fmt::join(problem.input_names(), ", ")));
     else if (reduction->changed)
         steps.push_back(fmt::format("search {} from {}, then map the front back to {}", reduction->target,
                                     fmt::join(reduction->inputs, ", "), fmt::join(problem.input_names(), ", ")));

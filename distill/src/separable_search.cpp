@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <numeric>
 
 #include "occam/small_formula_enumeration.hpp"
@@ -72,7 +73,8 @@ std::optional<Dataset> part_data(const Reduction& reduction, const Part& part, c
 // over the columns of the problem as it stands, every number fittable again (they were snapped
 // against oracle values, which are only as exact as the oracle). Eight: on oracle values the most
 // accurate formulas are the longest, fitting the oracle's own error, and the law sits a few
-// entries below them. The 81 pairings refit in a second or two.
+// entries below them. The 81 pairings (169 with the enumerated formulas of one-input parts) refit
+// in a few seconds.
 std::vector<Tree> pairing_candidates(const Front& front, const std::vector<std::size_t>& columns) {
     constexpr std::size_t most_accurate = 8;
     std::vector<std::size_t> order(front.entries.size());
@@ -155,9 +157,18 @@ StageOutcome search_parts(const Problem& problem, const Reduction& reduction, co
                                     parts[p].target, fmt::join(inputs, ", ")));
         // a part of one input is tried with every small formula first; its best ones join the pairings
         EnumeratedFormulas enumerated;
-        if (inputs.size() == 1)
-            enumerated = enumerate_small_formulas(part, options.operators, {.kept = 4, .threads = options.threads}, stop);
-        const Front front = search(part, part_options, on_progress, stop);
+        SearchOptions search_options = part_options;
+        if (inputs.size() == 1) {
+            const auto start = std::chrono::steady_clock::now();
+            EnumerationOptions enumeration{.kept = 4, .threads = options.threads};
+            if (part_options.budget.time_limit) enumeration.time_limit = *part_options.budget.time_limit / 2;
+            enumerated = enumerate_small_formulas(part, options.operators, enumeration, stop);
+            const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
+            outcome.progress.elapsed_seconds += spent.count();
+            if (search_options.budget.time_limit)
+                search_options.budget.time_limit = std::max(*search_options.budget.time_limit - spent, *search_options.budget.time_limit / 10);
+        }
+        const Front front = search(part, search_options, on_progress, stop);
         outcome.progress.evaluations += front.final_progress.evaluations;
         outcome.progress.generations += front.final_progress.generations;
         outcome.progress.elapsed_seconds += front.final_progress.elapsed_seconds;

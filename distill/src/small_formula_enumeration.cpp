@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cmath>
 #include <thread>
 
@@ -54,9 +55,12 @@ bool same(const Operand& a, const Operand& b) { return a.size == b.size && a.ind
 // Whether u applied to an expression whose root is `below` says nothing new: a sign on x (the
 // scale carries one), an operator undoing the one below it, a repeated neg or inv. Inverse trig
 // of trig is left out too: asin(cos(a)) is pi/2 - a only for a in [0, pi], a sawtooth that matches
-// a rational law on the data and not beyond it (II.11.27 came out as u/asin(cos(pi*u/6))).
-bool redundant_unary(Op u, Op below) {
-    const bool trig = below == Op::Sin || below == Op::Cos || below == Op::Tan;
+// a rational law on the data and not beyond it (II.11.27 came out as u/asin(-cos(pi*u/6))), so
+// it is left out with or without a sign between the two.
+bool redundant_unary(Op u, const Postfix& e) {
+    const Op below = e.back().op;
+    const Op unsigned_below = below == Op::Neg ? e[e.size() - 2].op : below;
+    const bool trig = unsigned_below == Op::Sin || unsigned_below == Op::Cos || unsigned_below == Op::Tan;
     if ((u == Op::Asin || u == Op::Acos || u == Op::Atan) && trig) return true;
     switch (u) {
         case Op::Neg: return below == Op::Variable || below == Op::Neg;
@@ -73,12 +77,13 @@ bool redundant_unary(Op u, Op below) {
 }
 
 // Whether b(l, r) is worth a place: not constant, one order of + and *, nothing another operator
-// writes shorter (1*e, e*e with square, 1/e with inv) and nothing that vanishes (e - e, e/e).
+// writes shorter (1*e, e/1, e*e with square, 1/e with inv) and nothing that vanishes (e - e, e/e).
 bool worth_binary(Op b, const Operand& l, const Operand& r, const OperatorSet& operators) {
     if (l.one() && r.one()) return false;
     const bool commutative = b == Op::Add || b == Op::Mul;
     if (commutative && comes_before(r, l)) return false;
     if (b == Op::Mul && (l.one() || r.one())) return false;
+    if ((b == Op::Div || b == Op::Pow) && r.one()) return false;  // e/1 and e^1 are e
     if (same(l, r) && b != Op::Pow && !(b == Op::Mul && !operators.contains(Op::Square))) return false;
     if (b == Op::Div && l.one() && operators.contains(Op::Inv)) return false;
     return true;
@@ -100,8 +105,9 @@ double scaled_loss(const Eigen::ArrayXd& f, const Eigen::ArrayXd& centred_y, dou
     const Eigen::ArrayXd centred = f - f.mean();
     const double f_square_sum = centred.square().sum();
     if (!(f_square_sum > 1e-300 * f.square().sum()) || !std::isfinite(f_square_sum)) return INFINITY;
-    const double covariance = (centred * centred_y).sum();
-    return std::max(0.0, 1 - covariance * covariance / (f_square_sum * y_square_sum));
+    const double correlation = (centred * centred_y).sum() / (std::sqrt(f_square_sum) * std::sqrt(y_square_sum));
+    const double loss = 1 - correlation * correlation;
+    return std::isfinite(loss) ? std::max(0.0, loss) : INFINITY;  // a NaN must not pass for a perfect fit
 }
 
 class Enumeration {
@@ -125,18 +131,29 @@ public:
         y_square_sum_ = centred_y_.square().sum();
     }
 
-    // Screens every expression up to max_nodes; false when stopped.
+    // Screens every expression up to max_nodes, or those screened when the time limit passes;
+    // false when stopped.
     bool run(const std::atomic<bool>* stop) {
+        const auto start = std::chrono::steady_clock::now();
+        const auto out_of_time = [&] {
+            return options_.time_limit && std::chrono::steady_clock::now() - start >= *options_.time_limit;
+        };
         levels_.assign(options_.max_nodes + 1, {});
         for (std::size_t size = 1; size <= options_.max_nodes; ++size) {
             const bool last = size == options_.max_nodes;
+            bool ended = false;  // past the time limit: the rest of the level is not built
             build_level(size, [&](Postfix nodes, bool as_root) {
+                if (ended) return;
                 if (as_root) pending_.push_back(nodes);
                 if (!last) levels_[size].push_back(std::move(nodes));
-                if (pending_.size() == chunk_size) screen_pending();
+                if (pending_.size() == chunk_size) {
+                    screen_pending();
+                    ended = out_of_time() || (stop != nullptr && stop->load());
+                }
             });
             screen_pending();
             if (stop != nullptr && stop->load()) return false;
+            if (ended || out_of_time()) break;
         }
         return true;
     }
@@ -147,13 +164,17 @@ public:
         std::sort(screened.begin(), screened.end(), better);
         std::vector<Tree> trees(screened.size());
         std::vector<double> losses(screened.size(), INFINITY);
+        std::vector<LinearScaling> scalings(screened.size());
         tbb::parallel_for(tbb::blocked_range<std::size_t>(0, screened.size(), 8), [&](const auto& range) {
             ConstantFitter fitter(refit_iterations);
             for (std::size_t i = range.begin(); i != range.end(); ++i) {
                 trees[i] = scaled_input(screened[i].nodes, screened[i].scale);
                 const FitResult fit =
                     fitter.fit(trees[i], problem.train_inputs(), problem.train_target(), problem.train_weights());
-                if (fit.finite()) losses[i] = fit.mse;
+                if (fit.finite()) {
+                    losses[i] = fit.mse;
+                    scalings[i] = fit.scaling;
+                }
             }
         });
         std::vector<std::size_t> order(screened.size());
@@ -162,7 +183,7 @@ public:
         std::vector<Tree> best;
         for (std::size_t i : order) {
             if (best.size() == options_.kept || !std::isfinite(losses[i])) break;
-            best.push_back(std::move(trees[i]));
+            best.push_back(with_scaling(trees[i], scalings[i]));
         }
         return best;
     }
@@ -183,7 +204,7 @@ private:
         }
         for (Op u : operators_.unary()) {
             for (const Postfix& e : levels_[size - 1]) {
-                if (redundant_unary(u, e.back().op)) continue;
+                if (redundant_unary(u, e)) continue;
                 Postfix nodes = e;
                 nodes.push_back(Node::function(u));
                 visit(std::move(nodes), u != Op::Neg);
@@ -301,6 +322,17 @@ private:
             loss = trial;
             scale = sign * std::exp(v);
         }
+    }
+
+    // E*b + a with the fitted offset and factor as constants: a caller that multiplies the formula
+    // by a prefactor (a reduced problem mapped back) keeps the offset inside.
+    static Tree with_scaling(const Tree& tree, const LinearScaling& scaling) {
+        Postfix nodes(tree.nodes().begin(), tree.nodes().end());
+        nodes.push_back(Node::constant(scaling.scale));
+        nodes.push_back(Node::function(Op::Mul));
+        nodes.push_back(Node::constant(scaling.offset));
+        nodes.push_back(Node::function(Op::Add));
+        return Tree(std::move(nodes));
     }
 
     // x replaced by c*x, c starting at the screened scale: each occurrence gets its own constant

@@ -216,7 +216,8 @@ std::optional<Expr> take_common_factor(std::vector<Term>& terms) {
     std::optional<Expr> common;
     for (Term& term : terms) {
         const Expr* lead = (term.expr.is(Op::Number) || term.expr.is(Op::Constant)) ? &term.expr : leading_constant(term.expr);
-        if (lead == nullptr || (common && std::abs(lead->value) != common->value)) return std::nullopt;
+        if (lead == nullptr || (common && (lead->op != common->op || std::abs(lead->value) != common->value)))
+            return std::nullopt;
         if (!common) {
             common = *lead;
             common->value = std::abs(common->value);
@@ -227,6 +228,11 @@ std::optional<Expr> take_common_factor(std::vector<Term>& terms) {
         const Expr* lead = (term.expr.is(Op::Number) || term.expr.is(Op::Constant)) ? &term.expr : leading_constant(term.expr);
         if (lead->value < 0) term.negative = !term.negative;
         drop_lead(term.expr);
+    }
+    // -2*x - 2*y is -2*(x + y), not 2*(-x - y)
+    if (std::all_of(terms.begin(), terms.end(), [](const Term& t) { return t.negative; })) {
+        for (Term& term : terms) term.negative = false;
+        common->value = -common->value;
     }
     return common;
 }
@@ -271,7 +277,12 @@ std::optional<Expr> collect_sum(const Expr& e) {
 
     std::vector<Term> factored = merged;
     const auto common = take_common_factor(factored);
-    Expr result = common ? binary(Op::Mul, *common, join_sum(std::move(factored))) : join_sum(std::move(merged));
+    Expr result = join_sum(std::move(merged));
+    if (common) {
+        // only when no longer: 2/x - 2/y stays, 2*(1/x - 1/y) would be two nodes more
+        Expr taken_out = binary(Op::Mul, *common, join_sum(std::move(factored)));
+        if (detail::node_count(taken_out) <= detail::node_count(result)) result = std::move(taken_out);
+    }
     const std::size_t before = detail::node_count(e), after = detail::node_count(result);
     if (after < before || (after == before && !same(result, e))) return result;
     return std::nullopt;

@@ -253,10 +253,13 @@ Tree snap_constants(const Tree& tree, const RefitLoss& refit, const SnapOptions&
     // snapped, is one constant, and often exactly 1 or -1), so snap again while that happens.
     constexpr int rounds = 3;
     for (int round = 0; round < rounds; ++round) {
-        Tree next = simplify(snap_each_constant(base, refit, options, allowed));
-        const bool folded = next.constant_count() > 0 && next.constant_count() < base.constant_count();
-        base = std::move(next);
-        if (!folded || !refit(base)) break;
+        const Tree snapped = snap_each_constant(base, refit, options, allowed);
+        base = simplify(snapped);
+        auto before = snapped.constants(), after = base.constants();
+        std::sort(before.begin(), before.end());
+        std::sort(after.begin(), after.end());
+        const bool folded = !after.empty() && after != before;  // new constants, not just new places
+        if (!folded || round + 1 == rounds || !refit(base)) break;
     }
     return base;
 }

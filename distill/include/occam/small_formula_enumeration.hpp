@@ -6,7 +6,9 @@
 // expression up to six nodes, screened at 66 scales on 64 rows, then the best 256 fitted in full,
 // takes about 2 s on two cores with the default operators.
 #include <atomic>
+#include <chrono>
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "occam/operator_set.hpp"
@@ -20,6 +22,9 @@ struct EnumerationOptions {
     std::size_t screened = 256;  // formulas kept from the screening for a full constant fit
     std::size_t kept = 16;       // formulas returned
     std::size_t threads = 0;     // 0: all cores
+    // Screening ends at the first chunk of 16384 expressions past this limit; without one the
+    // result does not depend on the machine.
+    std::optional<std::chrono::duration<double>> time_limit = std::nullopt;
 };
 
 struct EnumeratedFormulas {
@@ -27,9 +32,9 @@ struct EnumeratedFormulas {
     std::size_t tried = 0;   // expressions screened
 };
 
-// Every formula E(c*x) over the problem's one input, c fitted (the offset and factor are left to
-// the caller's linear scaling); nothing when the problem has not exactly one input or stop is set.
-// Deterministic for any thread count.
+// The formulas E(c*x)*b + a over the problem's one input, every constant fitted on its training
+// rows; nothing when the problem has not exactly one input or stop is set. Deterministic for any
+// thread count when there is no time limit.
 EnumeratedFormulas enumerate_small_formulas(const Problem& problem, const OperatorSet& operators,
                                             const EnumerationOptions& options, const std::atomic<bool>* stop);
 

@@ -19,7 +19,8 @@ struct SnapOptions {
 };
 
 // refit: fits the remaining fittable constants of the tree in place and returns its loss, or nullopt
-// when the tree cannot be evaluated. Called once on the original and once per candidate snap.
+// when the tree cannot be evaluated. Called on the original, once per candidate snap, and once
+// more for each round that simplifying a snapped tree folds constants together.
 using RefitLoss = std::function<std::optional<double>(Tree&)>;
 
 Tree snap_constants(const Tree& tree, const RefitLoss& refit, const SnapOptions& options = {});
