@@ -9,10 +9,10 @@
 
 #include "occam/front_builder.hpp"
 #include "occam/pareto_archive.hpp"
+#include "occam/small_formula_enumeration.hpp"
 #include "reduction.hpp"
 #include "search_stage.hpp"
 #include "separable_search.hpp"
-#include "occam/small_formula_enumeration.hpp"
 
 namespace occam {
 namespace {
@@ -54,9 +54,7 @@ StageOutcome reduced_search(const Problem& problem, const SplitOptions& split, c
             outcome.progress.best_loss = outcome.archive.best_loss();
             return outcome;
         }
-        if (search_options.budget.time_limit)
-            search_options.budget.time_limit = std::max(*search_options.budget.time_limit - std::chrono::duration<double>(seconds),
-                                                        *search_options.budget.time_limit / 10);
+        search_options.budget = detail::after_spending(options.budget, std::chrono::duration<double>(seconds));
     }
     steps.push_back(fmt::format("searching {} from {} instead of {} from {} input(s)", reduction.target,
                                 fmt::join(reduction.inputs, ", "), problem.target_name(), problem.input_names().size()));

@@ -17,6 +17,12 @@ Budget share_of(const Budget& budget, double share) {
     return part;
 }
 
+Budget after_spending(const Budget& budget, std::chrono::duration<double> spent) {
+    Budget rest = budget;
+    if (budget.time_limit) rest.time_limit = std::max(*budget.time_limit - spent, *budget.time_limit / 10);
+    return rest;
+}
+
 Individual fitted_on(const Problem& problem, Tree formula, int lm_iterations) {
     Individual individual;
     ConstantFitter fitter(lm_iterations);

@@ -165,8 +165,7 @@ StageOutcome search_parts(const Problem& problem, const Reduction& reduction, co
             enumerated = enumerate_small_formulas(part, options.operators, enumeration, stop);
             const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
             outcome.progress.elapsed_seconds += spent.count();
-            if (search_options.budget.time_limit)
-                search_options.budget.time_limit = std::max(*search_options.budget.time_limit - spent, *search_options.budget.time_limit / 10);
+            search_options.budget = after_spending(part_options.budget, spent);
         }
         const Front front = search(part, search_options, on_progress, stop);
         outcome.progress.evaluations += front.final_progress.evaluations;
