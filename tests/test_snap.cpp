@@ -115,6 +115,15 @@ TEST_CASE("snapping turns 3.14159265 into pi") {
     CHECK(max_error(snapped, d) <= 1e-8);
 }
 
+TEST_CASE("snapping knows powers of pi: 0.0161257672166 is 1/(2*pi^3)") {
+    const double value = 0.5 / (std::numbers::pi * std::numbers::pi * std::numbers::pi);
+    const auto d = make_data([&](double v) { return value * v; });
+    const Tree snapped = snap_constants(Tree({c(0.0161257672), x, f(Op::Mul)}), refit_on(d));
+    CHECK(snapped.constant_count() == 0);
+    CHECK(contains(snapped, Op::Cube));
+    CHECK(max_error(snapped, d) <= 1e-15);
+}
+
 TEST_CASE("snapping deletes a negligible term and negates exact values") {
     const auto d = make_data([](double v) { return -2 * v; });
     const Tree fitted({c(-1.9999999), x, f(Op::Mul), c(1e-9), f(Op::Add)});

@@ -73,6 +73,21 @@ void add_pi_multiples(std::vector<ExactValue>& out) {
             else out.push_back({v, apply(Op::Div, number(p), apply(Op::Mul, number(q), pi())), true});
         }
     }
+    // p*pi^k/q and p/(q*pi^k) for k = 2, 3, p <= 4, q <= 8: 1/(2*pi^3) and 1/(8*pi^2) are where
+    // hbar = h/(2*pi) meets another pi
+    for (int k = 2; k <= 3; ++k) {
+        const Nodes power = apply(k == 2 ? Op::Square : Op::Cube, pi());
+        const double power_value = std::pow(pi_value, k);
+        for (int q = 1; q <= 8; ++q) {
+            for (int p = 1; p <= 4; ++p) {
+                if (std::gcd(p, q) != 1 || (p == 1 && q == 1)) continue;
+                const Nodes coefficient = terminates(q) ? number(double(p) / q) : apply(Op::Div, number(p), number(q));
+                out.push_back({p * power_value / q, apply(Op::Mul, coefficient, power), true});
+                out.push_back({p / (q * power_value), apply(Op::Div, coefficient, power), true});
+            }
+        }
+    }
+    out.push_back({1 / (pi_value * pi_value * pi_value), apply(Op::Inv, apply(Op::Cube, pi())), false});
     // the powers and roots that physics formulas are made of
     const Nodes two_pi = apply(Op::Mul, number(2), pi());
     out.push_back({pi_value * pi_value, apply(Op::Square, pi()), false});
