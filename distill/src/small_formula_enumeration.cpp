@@ -12,7 +12,6 @@
 
 #include "occam/constant_fitter.hpp"
 #include "occam/interpreter.hpp"
-#include "occam/metrics.hpp"
 
 namespace occam {
 namespace {
