@@ -213,3 +213,19 @@ TEST_CASE("fractional exponents when no integer ones exist: a length from an are
     CHECK(cube_root.prefactor_text == "1/k^2");  // integer beats V^(2/3)
     CHECK(group_texts(cube_root) == std::vector<std::string>{"V*k^3"});
 }
+
+TEST_CASE("no group or prefactor divides by an input whose values reach zero, where the units allow") {
+    // III.9.52 after omega - omega_0 became one input (here omega): it crosses zero in the data
+    const std::vector<std::string> inputs{"p_d", "Ef", "t", "h", "omega"};
+    CHECK(group_texts(form_of(inputs, "prob")) == std::vector<std::string>{"p_d*Ef/(h*omega)", "t*omega"});
+    const auto analysis = analyze_dimensions(feynman_units(), inputs, "prob", {false, false, false, false, true});
+    REQUIRE(analysis.form);
+    CHECK(group_texts(*analysis.form) == std::vector<std::string>{"p_d*Ef*t/h", "t*omega"});
+    // an area from a length and a wave number: x^2 or 1/k^2, whichever does not reach zero
+    const std::vector<std::string> lengths_inputs{"x", "k"};
+    for (const bool x_reaches_zero : {false, true}) {
+        const auto area = analyze_dimensions(lengths(), lengths_inputs, "A", {x_reaches_zero, !x_reaches_zero});
+        REQUIRE(area.form);
+        CHECK(area.form->prefactor_text == (x_reaches_zero ? "1/k^2" : "x^2"));
+    }
+}

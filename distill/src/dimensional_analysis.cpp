@@ -52,10 +52,10 @@ std::string dimensionless_target_text(const DimensionlessForm& form) {
 }  // namespace
 
 DimensionalAnalysis analyze_dimensions(const UnitsTable& units, std::span<const std::string> inputs,
-                                       std::string_view target) {
+                                       std::string_view target, const std::vector<bool>& reaches_zero) {
     const detail::RationalMatrix matrix = units_matrix(units, inputs);
     const Dimension& target_dimension = units.require(target);
-    const auto prefactor = detail::simplest_solution(matrix, target_dimension);
+    const auto prefactor = detail::simplest_solution(matrix, target_dimension, reaches_zero);
     if (!prefactor) return {std::nullopt, cannot_build_warning(units, inputs, target)};
 
     DimensionlessForm form;
@@ -65,13 +65,22 @@ DimensionalAnalysis analyze_dimensions(const UnitsTable& units, std::span<const 
     form.prefactor_tree = detail::power_product(form.prefactor);
     form.prefactor_text = to_infix(form.prefactor_tree, inputs);
     form.target_text = dimensionless_target_text(form);
-    const auto basis = detail::simplest_null_basis(matrix);
+    const auto basis = detail::simplest_null_basis(matrix, reaches_zero);
     for (std::size_t j = 0; j < basis.size(); ++j) form.groups.push_back(make_group(j, basis[j], inputs));
     return {std::move(form), {}};
 }
 
 DimensionalAnalysis analyze_dimensions(const UnitsTable& units, const Problem& problem) {
-    return analyze_dimensions(units, problem.input_names(), problem.target_name());
+    Eigen::ArrayXXd inputs(problem.train_inputs().rows() + problem.validation_inputs().rows(), problem.train_inputs().cols());
+    inputs << problem.train_inputs(), problem.validation_inputs();
+    return analyze_dimensions(units, problem.input_names(), problem.target_name(), columns_reaching_zero(inputs));
+}
+
+std::vector<bool> columns_reaching_zero(const Eigen::ArrayXXd& columns) {
+    std::vector<bool> flags;
+    for (Eigen::Index c = 0; c < columns.cols(); ++c)
+        flags.push_back(columns.rows() > 0 && columns.col(c).minCoeff() <= 0 && columns.col(c).maxCoeff() >= 0);
+    return flags;
 }
 
 }  // namespace occam

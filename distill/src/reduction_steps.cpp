@@ -70,7 +70,9 @@ void apply_units(Reduction& reduction, std::vector<std::string>& steps) {
     if (!reduction.units) return;
     const UnitsTable units = std::move(*reduction.units);
     reduction.units.reset();  // only the steps before dimensional analysis need them
-    const DimensionalAnalysis analysis = analyze_dimensions(units, reduction.inputs, reduction.target);
+    const DimensionalAnalysis analysis = analyze_dimensions(
+        units, reduction.inputs, reduction.target,
+        columns_reaching_zero(reduction.data.values().leftCols(static_cast<Eigen::Index>(reduction.inputs.size()))));
     if (!analysis.form) {
         steps.push_back("dimensional analysis skipped: " + analysis.warning);
         return;

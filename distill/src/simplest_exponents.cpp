@@ -29,17 +29,20 @@ void for_each_subset(std::size_t n, std::size_t k, Visit visit) {
     }
 }
 
-// Lower is simpler: (non-zero exponents, sum of their sizes, largest size).
-using Cost = std::tuple<std::size_t, Rational, Rational>;
+// Lower is simpler: (divisions by or roots of pole variables, non-zero exponents, sum of their
+// sizes, largest size).
+using Cost = std::tuple<std::size_t, std::size_t, Rational, Rational>;
 
-Cost cost_of(const std::vector<RationalVector>& vectors) {
-    Cost cost{0, 0, 0};
+Cost cost_of(const std::vector<RationalVector>& vectors, const PoleVariables& poles) {
+    Cost cost{0, 0, 0, 0};
     for (const auto& v : vectors) {
-        for (const Rational& x : v) {
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            const Rational& x = v[i];
             if (x.is_zero()) continue;
-            ++std::get<0>(cost);
-            std::get<1>(cost) += abs(x);
-            std::get<2>(cost) = std::max(std::get<2>(cost), abs(x));
+            if (i < poles.size() && poles[i] && (x < Rational(0) || !x.is_integer())) ++std::get<0>(cost);
+            ++std::get<1>(cost);
+            std::get<2>(cost) += abs(x);
+            std::get<3>(cost) = std::max(std::get<3>(cost), abs(x));
         }
     }
     return cost;
@@ -63,18 +66,19 @@ std::pair<RationalMatrix, RationalVector> integer_rows(const RationalMatrix& a, 
 }
 
 // The simplest of x0 + sum z_j lattice_j over small integers z (the box shrinks as the lattice grows).
-RationalVector simplest_lattice_point(const RationalVector& x0, const std::vector<RationalVector>& lattice) {
+RationalVector simplest_lattice_point(const RationalVector& x0, const std::vector<RationalVector>& lattice,
+                                      const PoleVariables& poles) {
     const std::size_t k = lattice.size();
     const long long radius = k <= 4 ? 2 : (k <= 7 ? 1 : 0);
     RationalVector best = x0;
-    Cost best_cost = cost_of({x0});
+    Cost best_cost = cost_of({x0}, poles);
     std::vector<long long> z(k, -radius);
     if (radius == 0) return best;
     for (;;) {
         RationalVector x = x0;
         for (std::size_t j = 0; j < k; ++j)
             for (std::size_t i = 0; i < x.size(); ++i) x[i] += Rational(z[j]) * lattice[j][i];
-        if (const Cost c = cost_of({x}); c < best_cost) {
+        if (const Cost c = cost_of({x}, poles); c < best_cost) {
             best_cost = c;
             best = x;
         }
@@ -87,7 +91,7 @@ RationalVector simplest_lattice_point(const RationalVector& x0, const std::vecto
 
 }  // namespace
 
-std::vector<RationalVector> simplest_null_basis(const RationalMatrix& units) {
+std::vector<RationalVector> simplest_null_basis(const RationalMatrix& units, const PoleVariables& poles) {
     const std::size_t n = units.cols();
     const std::size_t r = rank(units);
     std::vector<RationalVector> best;
@@ -105,7 +109,7 @@ std::vector<RationalVector> simplest_null_basis(const RationalMatrix& units) {
                 basis.push_back(smallest_integer_multiple(std::move(q)));
             }
             // "<=": among equals the later pivot set wins, which leaves the earlier variables free
-            if (const Cost c = cost_of(basis); !best_cost || c <= *best_cost) {
+            if (const Cost c = cost_of(basis, poles); !best_cost || c <= *best_cost) {
                 best_cost = c;
                 best = std::move(basis);
             }
@@ -115,7 +119,8 @@ std::vector<RationalVector> simplest_null_basis(const RationalMatrix& units) {
     return best;
 }
 
-std::optional<RationalVector> simplest_solution(const RationalMatrix& units, const RationalVector& target) {
+std::optional<RationalVector> simplest_solution(const RationalMatrix& units, const RationalVector& target,
+                                                const PoleVariables& poles) {
     const std::size_t n = units.cols();
     const std::size_t r = rank(units);
     RationalMatrix target_column(units.rows(), 1);
@@ -127,7 +132,7 @@ std::optional<RationalVector> simplest_solution(const RationalMatrix& units, con
         if (const auto coefficients = coordinates(units, pivots, target_column)) {
             RationalVector x(n);
             for (std::size_t k = 0; k < pivots.size(); ++k) x[pivots[k]] = (*coefficients)(k, 0);
-            const auto c = std::make_tuple(!is_integral(x), cost_of({x}));
+            const auto c = std::make_tuple(!is_integral(x), cost_of({x}, poles));
             // "<=" as in simplest_null_basis, so that prefactor and groups favour the same variables
             if (!best || c <= best_cost) {
                 best_cost = c;
@@ -141,7 +146,7 @@ std::optional<RationalVector> simplest_solution(const RationalMatrix& units, con
     // sqrt(A) and cbrt(V) are the basic solutions.
     const auto [a, b] = integer_rows(units, target);
     if (const auto solutions = integer_solutions(a, b))
-        return simplest_lattice_point(solutions->particular, solutions->null_lattice);
+        return simplest_lattice_point(solutions->particular, solutions->null_lattice, poles);
     return best;
 }
 

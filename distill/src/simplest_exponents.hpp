@@ -10,15 +10,22 @@
 
 namespace occam::detail {
 
+// Variables that must not be divided by (their data reach zero: a group dividing by one would put
+// a pole among the data); empty or one flag per variable. Every choice below avoids such divisions
+// first, where the units leave a choice.
+using PoleVariables = std::vector<bool>;
+
 // A basis of the null space of units (base units x variables), as smallest integer vectors. Among
-// all bases built from a choice of pivot columns it takes the one with the fewest non-zero
-// exponents, then the smallest; a dimensionless variable is always a group by itself. Each group
+// all bases built from a choice of pivot columns it takes the one with the fewest divisions by
+// pole variables, then the fewest non-zero exponents, then the smallest; a dimensionless variable is always a group by itself. Each group
 // has a positive exponent on its own free variable, and ties go to the earliest free variables, so
 // that velocities u, v beside c give u/c and v/c. Groups are ordered by their free variable.
-std::vector<RationalVector> simplest_null_basis(const RationalMatrix& units);
+std::vector<RationalVector> simplest_null_basis(const RationalMatrix& units, const PoleVariables& poles = {});
 
 // Exponents p with units * p = target, or nullopt when the target lies outside the span of the
-// columns. Integer exponents when any exist, then the fewest non-zero, then the smallest.
-std::optional<RationalVector> simplest_solution(const RationalMatrix& units, const RationalVector& target);
+// columns. Integer exponents when any exist, then the fewest divisions by (or roots of) pole
+// variables, then the fewest non-zero, then the smallest.
+std::optional<RationalVector> simplest_solution(const RationalMatrix& units, const RationalVector& target,
+                                                const PoleVariables& poles = {});
 
 }  // namespace occam::detail
