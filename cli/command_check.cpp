@@ -59,7 +59,7 @@ std::string surrogate_report(const Dataset& data, const Problem& problem, const 
                              std::uint64_t seed) {
     const auto& names = problem.input_names();
     const Eigen::ArrayXXd x = data.columns(names, "the data");
-    const CheckSettings settings{.threshold = oracle.threshold, .points = 400, .seed = seed};
+    const CheckSettings settings = oracle.settings(PrecheckOptions{}.symmetry_points, seed);
     std::string text = fmt::format("neural surrogate: {}; hypotheses hold up to a relative error of {:.2g}\n",
                                    oracle.description, oracle.threshold);
 

@@ -149,3 +149,37 @@ TEST_CASE("no separability is reported for formulas that couple every input") {
         CHECK(verdicts.front().evidence.error > 100 * verdicts.front().evidence.threshold);  // far from it
     }
 }
+
+TEST_CASE("with log_magnitude the tests compare logs: degrees add, products and sums are told apart") {
+    const std::vector<std::string> names{"a", "b", "c"};
+    const std::vector<VariableRange> ranges{{"a", 0.3, 3}, {"b", 0.3, 3}, {"c", 0.3, 3}};
+    const auto log_oracle = [&](const char* text) {
+        const Oracle f = oracle_of(parse_formula(text, names));
+        return Oracle([f](const Eigen::ArrayXXd& points) { return f(points).abs().log().eval(); });
+    };
+    const Dataset data = sample_formula(parse_formula("a", names), ranges, {.rows = 500, .seed = 3, .target = "f"});
+    const Eigen::ArrayXXd inputs = data.values().leftCols(3);
+    const CheckSettings settings{.log_magnitude = true};
+
+    const Oracle dipole = log_oracle("a^-5*sqrt(b^2 + c^2)");  // degree 1 in (b, c), a product of {a} and {b, c}
+    bool ratio_found = false;
+    for (const auto& v : check_pair_symmetries(dipole, inputs, settings))
+        if (v.kind == PairSymmetry::ratio && v.first + v.second == 3 && v.evidence.accepted()) {
+            ratio_found = true;
+            CHECK(v.degree == 1);
+        }
+    CHECK(ratio_found);
+    const auto product = check_separability(dipole, inputs, settings);
+    REQUIRE_FALSE(product.empty());
+    CHECK(product.front().evidence.accepted());
+    CHECK(product.front().kind == Separation::multiplicative);
+    CHECK(product.front().group == std::vector<std::size_t>{0});
+    CHECK_FALSE(product[1].evidence.accepted());
+
+    const auto sum = check_separability(log_oracle("a^-3 + b*c"), inputs, settings);  // spans decades, a sum
+    REQUIRE_FALSE(sum.empty());
+    CHECK(sum.front().evidence.accepted());
+    CHECK(sum.front().kind == Separation::additive);
+    CHECK(sum.front().group == std::vector<std::size_t>{0});
+    CHECK_FALSE(sum[1].evidence.accepted());
+}

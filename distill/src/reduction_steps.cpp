@@ -95,7 +95,7 @@ bool apply_pair_symmetry(const PrecheckOptions& prechecks, Reduction& reduction,
     if (reduction.inputs.size() < 2) return false;
     const JudgedOracle& oracle = current_oracle(prechecks, reduction);
     const auto inputs = static_cast<Eigen::Index>(reduction.inputs.size());
-    const CheckSettings settings{.threshold = oracle.threshold, .points = prechecks.symmetry_points, .seed = seed};
+    const CheckSettings settings = oracle.settings(prechecks.symmetry_points, seed);
     const auto verdicts = check_pair_symmetries(oracle.f, reduction.data.values().leftCols(inputs), settings);
     const PairSymmetryVerdict* best = nullptr;
     for (const auto& v : verdicts)

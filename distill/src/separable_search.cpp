@@ -56,7 +56,7 @@ std::optional<Dataset> part_data(const Reduction& reduction, const Part& part, c
     for (Eigen::Index c = 0; c < inputs; ++c) points.col(c).setConstant(centre[c]);
     for (std::size_t c : part.columns)
         points.col(static_cast<Eigen::Index>(c)) = reduction.data.values().col(static_cast<Eigen::Index>(c));
-    const Eigen::ArrayXd values = reduction.oracle->f(points);
+    const Eigen::ArrayXd values = reduction.oracle->values(points);
     if (!values.allFinite() || values.maxCoeff() == values.minCoeff()) return std::nullopt;
     Eigen::ArrayXXd table(rows, static_cast<Eigen::Index>(part.columns.size()) + 1);
     std::vector<std::string> names;
@@ -116,7 +116,7 @@ bool find_split(const PrecheckOptions& prechecks, Reduction& reduction, std::vec
     if (reduction.inputs.size() < 2) return false;
     const JudgedOracle& oracle = current_oracle(prechecks, reduction);
     const auto inputs = static_cast<Eigen::Index>(reduction.inputs.size());
-    const CheckSettings settings{.threshold = oracle.threshold, .points = prechecks.symmetry_points, .seed = seed};
+    const CheckSettings settings = oracle.settings(prechecks.symmetry_points, seed);
     // accepted verdicts come first, the strongest first
     for (const auto& verdict : check_separability(oracle.f, reduction.data.values().leftCols(inputs), settings)) {
         if (!verdict.evidence.accepted()) break;

@@ -2,20 +2,68 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
 namespace occam {
+namespace {
+
+// A target of one sign over at least this ratio of largest to smallest magnitude is learnt in logs.
+constexpr double decades_ratio = 1e3;
+
+double median(std::vector<double> values) {
+    const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+    std::nth_element(values.begin(), middle, values.end());
+    return *middle;
+}
+
+bool one_sign(const Eigen::VectorXd& column) { return column.minCoeff() > 0 || column.maxCoeff() < 0; }
+
+// Whether to learn log|y|: y of one sign spanning decades, as a power law (z^4/r^5 spans five) or
+// a Boltzmann factor does. A squared sine with zeros among the data spans decades too, but its log
+// plunges near each zero, a long tail below the median that a smooth network fits worse than y.
+bool learn_in_logs(const Eigen::VectorXd& y) {
+    if (!one_sign(y)) return false;
+    const Eigen::ArrayXd magnitude = y.array().abs();
+    if (magnitude.maxCoeff() < decades_ratio * magnitude.minCoeff()) return false;
+    const Eigen::ArrayXd logs = magnitude.log();
+    const double middle = median(std::vector<double>(logs.begin(), logs.end()));
+    return middle - logs.minCoeff() <= 2 * (logs.maxCoeff() - middle);
+}
+
+// The columns the network sees in log mode: log|x| for inputs of one sign (power laws become
+// linear), the others as they are.
+Eigen::MatrixXd network_inputs(const Eigen::MatrixXd& x, const std::vector<bool>& in_logs) {
+    Eigen::MatrixXd seen = x;
+    for (Eigen::Index c = 0; c < x.cols(); ++c)
+        if (in_logs[static_cast<std::size_t>(c)]) seen.col(c) = x.col(c).array().abs().log().matrix();
+    return seen;
+}
+
+}  // namespace
 
 JudgedOracle surrogate_oracle(const Dataset& data, const std::vector<std::string>& inputs, const std::string& target,
                               const SurrogateOptions& options) {
     const Eigen::MatrixXd X = data.columns(inputs, "the data").matrix();
     const Eigen::VectorXd y = data.values().col(static_cast<Eigen::Index>(data.require(target, "the data"))).matrix();
-    auto surrogate = std::make_shared<Surrogate>(train_surrogate(X, y, inputs, target, options));
     JudgedOracle oracle;
-    oracle.f = [surrogate](const Eigen::ArrayXXd& points) -> Eigen::ArrayXd {
-        return surrogate->network.evaluate(points.matrix()).col(0).array();
+    oracle.log_magnitude = y.size() > 0 && learn_in_logs(y);
+    std::vector<bool> in_logs(static_cast<std::size_t>(X.cols()), false);
+    if (oracle.log_magnitude) {
+        oracle.sign = y[0] > 0 ? 1 : -1;
+        for (Eigen::Index c = 0; c < X.cols(); ++c) in_logs[static_cast<std::size_t>(c)] = X.rows() > 0 && one_sign(X.col(c));
+    }
+    const Eigen::VectorXd learnt = oracle.log_magnitude ? y.array().abs().log().matrix().eval() : y;
+    auto surrogate = std::make_shared<Surrogate>(
+        train_surrogate(network_inputs(X, in_logs), learnt, inputs, target, options));
+    oracle.f = [surrogate, in_logs](const Eigen::ArrayXXd& points) -> Eigen::ArrayXd {
+        return surrogate->network.evaluate(network_inputs(points.matrix(), in_logs)).col(0).array();
     };
     oracle.threshold = surrogate_threshold(surrogate->relative_rmse());
-    oracle.description = fmt::format("validation RMSE {:.2g} of the target's sd, trained in {:.1f} s",
-                                     surrogate->relative_rmse(), surrogate->seconds);
+    oracle.description = fmt::format("validation RMSE {:.2g} of the {}sd, trained in {:.1f} s",
+                                     surrogate->relative_rmse(),
+                                     oracle.log_magnitude ? "log of |target|'s " : "target's ", surrogate->seconds);
     return oracle;
 }
 

@@ -41,14 +41,22 @@ std::optional<std::pair<double, double>> moved(PairSymmetry kind, double xi, dou
 
 Evidence evidence_of(double error, const CheckSettings& settings) { return {error, settings.threshold}; }
 
+// log(f'/f) at a point, NaN where f changes sign or is zero; before and after are logs already
+// with log_magnitude.
+double log_ratio(double before, double after, bool log_magnitude) {
+    if (log_magnitude) return after - before;
+    return before != 0 && after / before > 0 ? std::log(after / before) : NAN;
+}
+
 // The k of f(s x_i, s x_j) = s^k f(x_i, x_j) that the points suggest (median of log(f'/f)/log s
 // over points where f keeps its sign), rounded to a multiple of 1/2 as exponents in physical laws
 // are; 0 when the points say nothing or suggest more than 4.
-double scaling_degree(const Eigen::ArrayXd& before, const Eigen::ArrayXd& after, const std::vector<double>& factors) {
+double scaling_degree(const Eigen::ArrayXd& before, const Eigen::ArrayXd& after, const std::vector<double>& factors,
+                      bool log_magnitude) {
     std::vector<double> degrees;
     for (Eigen::Index k = 0; k < before.size(); ++k)
-        if (before[k] != 0 && after[k] / before[k] > 0)
-            degrees.push_back(std::log(after[k] / before[k]) / std::log(factors[static_cast<std::size_t>(k)]));
+        if (const double ratio = log_ratio(before[k], after[k], log_magnitude); std::isfinite(ratio))
+            degrees.push_back(ratio / std::log(factors[static_cast<std::size_t>(k)]));
     if (degrees.size() < min_points) return 0;
     const auto middle = degrees.begin() + static_cast<std::ptrdiff_t>(degrees.size() / 2);
     std::nth_element(degrees.begin(), middle, degrees.end());
@@ -101,11 +109,17 @@ std::optional<PairSymmetryVerdict> check_pair(const Oracle& f, const Eigen::Arra
     const Eigen::ArrayXd values = f(points);
     const double scale = spread(values.head(n));
     if (!values.allFinite() || scale == 0) return std::nullopt;
-    double degree = kind == PairSymmetry::ratio ? scaling_degree(values.head(n), values.tail(n), factors) : 0;
+    double degree = kind == PairSymmetry::ratio
+                        ? scaling_degree(values.head(n), values.tail(n), factors, settings.log_magnitude)
+                        : 0;
     if (degree != std::round(degree) && ranges.high[static_cast<Eigen::Index>(j)] < 0) degree = 0;  // x_j^(1/2) undefined
     Eigen::ArrayXd expected = values.head(n);
     if (degree != 0)
-        for (Eigen::Index k = 0; k < n; ++k) expected[k] *= std::pow(factors[static_cast<std::size_t>(k)], degree);
+        for (Eigen::Index k = 0; k < n; ++k) {
+            const double factor = factors[static_cast<std::size_t>(k)];
+            if (settings.log_magnitude) expected[k] += degree * std::log(factor);
+            else expected[k] *= std::pow(factor, degree);
+        }
     return PairSymmetryVerdict{kind, i, j, evidence_of(rms(values.tail(n) - expected) / scale, settings), degree};
 }
 
@@ -127,6 +141,15 @@ std::optional<Eigen::ArrayXd> transformed(OutputTransform transform, const Eigen
             return f.inverse();
     }
     return std::nullopt;
+}
+
+// RMS of t(a,b) + t(a',b') - t(a,b') - t(a',b) over the spread of t, for the four blocks of n
+// values the separability test asks about; nothing when t is not finite or does not vary.
+std::optional<double> additive_violation(const Eigen::ArrayXd& t, Eigen::Index n) {
+    if (!t.allFinite()) return std::nullopt;
+    const double scale = spread(t.head(2 * n));
+    if (scale == 0) return std::nullopt;
+    return rms(t.segment(0, n) + t.segment(n, n) - t.segment(2 * n, n) - t.segment(3 * n, n)) / scale;
 }
 
 std::vector<std::vector<std::size_t>> splits(std::size_t inputs) {
@@ -210,14 +233,20 @@ std::vector<SeparabilityVerdict> check_separability(const Oracle& f, const Eigen
         }
         const Eigen::ArrayXd values = f(points);
         if (!values.allFinite()) continue;
+        if (settings.log_magnitude) {
+            // values are log|f|: a product g*h adds in the logs, a sum adds in exp(log|f|) = |f|
+            if (const auto error = additive_violation(values, n))
+                verdicts.push_back({Separation::multiplicative, OutputTransform::identity, group, evidence_of(*error, settings)});
+            if (const auto error = additive_violation(values.exp(), n))
+                verdicts.push_back({Separation::additive, OutputTransform::identity, group, evidence_of(*error, settings)});
+            continue;
+        }
         for (OutputTransform transform : {OutputTransform::identity, OutputTransform::square, OutputTransform::sqrt,
                                           OutputTransform::log, OutputTransform::exp, OutputTransform::inverse}) {
             const auto t = transformed(transform, values);
-            if (!t || !t->allFinite()) continue;
-            const double scale = spread(t->head(2 * n));
-            if (scale == 0) continue;
-            const Eigen::ArrayXd violation = t->segment(0, n) + t->segment(n, n) - t->segment(2 * n, n) - t->segment(3 * n, n);
-            verdicts.push_back({Separation::additive, transform, group, evidence_of(rms(violation) / scale, settings)});
+            if (!t) continue;
+            if (const auto error = additive_violation(*t, n))
+                verdicts.push_back({Separation::additive, transform, group, evidence_of(*error, settings)});
         }
         const double product_scale = rms(values.segment(0, n) * values.segment(n, n));
         if (product_scale > 0) {

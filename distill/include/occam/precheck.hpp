@@ -35,6 +35,19 @@ struct JudgedOracle {
     Oracle f;
     double threshold = 0;
     std::string description;  // for the report: "surrogate 3x64 tanh, validation RMSE 2.1e-4 of sd"
+    // f returns log|target| for a target of this sign (see CheckSettings::log_magnitude)
+    bool log_magnitude = false;
+    double sign = 1;
+
+    CheckSettings settings(std::size_t points, std::uint64_t seed) const {
+        return {.threshold = threshold, .points = points, .seed = seed, .log_magnitude = log_magnitude};
+    }
+    // the target itself at the points, whichever scale f answers in
+    Eigen::ArrayXd values(const Eigen::ArrayXXd& points) const {
+        Eigen::ArrayXd answer = f(points);
+        if (log_magnitude) answer = sign * answer.exp();
+        return answer;
+    }
 };
 using OracleFactory = std::function<JudgedOracle(const Dataset& data, const std::vector<std::string>& inputs,
                                                  const std::string& target)>;

@@ -22,6 +22,9 @@ struct CheckSettings {
     double threshold = 1e-6;
     std::size_t points = 400;  // test points per hypothesis
     std::uint64_t seed = 1;
+    // f returns log|f| of a function of one sign: the tests compare logs (a homogeneous ratio adds
+    // k log s, a product f = g*h is a sum of logs) and the threshold is relative to their spread
+    bool log_magnitude = false;
 };
 
 // The threshold for a surrogate whose validation RMSE is relative_rmse of the target's spread. A
@@ -76,7 +79,9 @@ struct SeparabilityVerdict {
 // f(a,b) + f(a',b') - f(a,b') - f(a',b) = 0 for additive, f(a,b) f(a',b') - f(a,b') f(a',b) = 0 for
 // multiplicative, with a, a' and b, b' taken from two data rows. Every split of the inputs for up
 // to six inputs (A holding input 0), else A of one or two inputs; additive also after each
-// transform defined at every test point. Sorted: accepted first, then by error / threshold.
+// transform defined at every test point. With log_magnitude, multiplicative is additive in the
+// logs and additive is additive in exp(log|f|), without other transforms. Sorted: accepted first,
+// then by error / threshold.
 std::vector<SeparabilityVerdict> check_separability(const Oracle& f, const Eigen::ArrayXXd& data_inputs,
                                                     const CheckSettings& settings);
 
