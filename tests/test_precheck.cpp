@@ -10,6 +10,7 @@
 #include <memory>
 #include <regex>
 #include <string>
+#include <utility>
 
 #include "occam/dataset.hpp"
 #include "occam/interpreter.hpp"
@@ -17,6 +18,7 @@
 #include "occam/precheck.hpp"
 #include "occam/print.hpp"
 #include "occam/sampling.hpp"
+#include "occam/surrogate_oracle.hpp"
 #include "occam/units.hpp"
 #include "run_program.hpp"
 
@@ -271,6 +273,40 @@ TEST_CASE("pre-checks: a multiplicatively separable law is solved by parts and t
     CHECK(result.front.best().validation_loss < 1e-20);
     CHECK(occam::evaluate_scalar(result.front.best().formula, std::array{2.0, 1.0, 1.5}) ==
           doctest::Approx(5 * std::cos(1.0) * 1.5).epsilon(1e-12));
+}
+
+TEST_CASE("pre-checks recurse into a part of two inputs: a product of three factors splits twice") {
+    const std::vector<std::string> names{"x1", "x2", "x3"};
+    const occam::Tree truth = occam::parse_formula("(1 + x1^2)*cos(x2)*exp(x3)", names);
+    const occam::Dataset data = occam::sample_formula(truth, {{"x1", 1, 3}, {"x2", 0.5, 1.5}, {"x3", 0, 2}},
+                                                      {.rows = 2000, .seed = 7, .target = "y"});
+    const occam::SplitOptions split{.validation_fraction = 0.25, .seed = 1};
+    const occam::Problem problem(data, "y", {}, split);
+    // the whole problem is asked of the truth; a part, whose values are the truth's at a central
+    // row, of a surrogate trained on them
+    occam::PrecheckOptions prechecks;
+    auto first = std::make_shared<bool>(true);
+    prechecks.oracle = [&, first](const occam::Dataset& stage, const std::vector<std::string>& inputs,
+                                  const std::string& target) {
+        if (std::exchange(*first, false)) return occam::JudgedOracle{formula_oracle(truth), 1e-6, "the truth"};
+        return occam::surrogate_oracle(stage, inputs, target);
+    };
+    auto options = short_search();
+    options.budget.max_generations = 160;
+    const auto result = occam::search_with_prechecks(data, problem, split, options, prechecks);
+    INFO(fmt::format("{}", fmt::join(result.steps, "\n")));
+    const auto split_steps = std::count_if(result.steps.begin(), result.steps.end(), [](const std::string& step) {
+        return step.find("separable: ") != std::string::npos;
+    });
+    CHECK(split_steps == 2);  // the problem, then its part of two inputs
+    CHECK(std::any_of(result.steps.begin(), result.steps.end(), [](const std::string& step) {
+        return step.rfind("y_", 0) == 0 && step.find(": separable: y_") != std::string::npos;
+    }));
+    REQUIRE_FALSE(result.front.empty());
+    INFO(occam::to_infix(result.front.best().formula, result.front.variables));
+    CHECK(result.front.best().validation_loss < 1e-20);
+    CHECK(occam::evaluate_scalar(result.front.best().formula, std::array{2.0, 1.0, 1.5}) ==
+          doctest::Approx(5 * std::cos(1.0) * std::exp(1.5)).epsilon(1e-12));
 }
 
 TEST_CASE("pre-checks carry weights into the reduced problem: corrupted rows of weight ~0 do not spoil I.10.7") {

@@ -157,8 +157,9 @@ std::vector<std::string> plan_prechecks(const Dataset& data, const Problem& prob
         return steps;
     }
     if (reduction->split)
-        steps.push_back(fmt::format("search the parts {} separately on the oracle's values, then refit the pairings of "
-                                    "their formulas on the data",
+        steps.push_back(fmt::format("search the parts {} separately on the oracle's values (a part of two inputs or "
+                                    "more with these checks in turn), then refit the pairings of their formulas on "
+                                    "the data",
                                     detail::describe_split(*reduction->split, reduction->inputs)));
     if (reduction->inputs.empty())
         steps.push_back("no input is left: fit the constant");
@@ -216,7 +217,7 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
     const bool parts = reduction->split.has_value();
     if (parts)
         run_early_stage(0.25, [&](const SearchOptions& o) {
-            return detail::search_parts(problem, *reduction, split, o, on_progress, stop, result.steps);
+            return detail::search_parts(problem, *reduction, split, o, prechecks, on_progress, stop, result.steps);
         });
     if (reduction->changed)
         run_early_stage(parts ? 0.25 : 0.5, [&](const SearchOptions& o) {

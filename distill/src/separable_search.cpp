@@ -6,6 +6,7 @@
 #include <chrono>
 #include <numeric>
 
+#include "occam/precheck.hpp"
 #include "occam/small_formula_enumeration.hpp"
 #include "occam/substitute.hpp"
 
@@ -97,6 +98,20 @@ std::vector<Tree> pairing_candidates(const Front& front, const std::vector<std::
     return candidates;
 }
 
+// A part of one input is searched as it is; a larger one with the pre-checks in turn (its inputs
+// are fewer than the problem's, so this ends), without units: the part's values are the oracle's.
+Front search_part(const Dataset& data, const Problem& part, const SplitOptions& split, const SearchOptions& options,
+                  const PrecheckOptions& prechecks, const ProgressCallback& on_progress,
+                  const std::atomic<bool>* stop, std::vector<std::string>& steps) {
+    if (part.input_names().size() < 2) return search(part, options, on_progress, stop);
+    PrecheckOptions inner = prechecks;
+    inner.units = nullptr;
+    inner.min_inputs = 2;
+    PrecheckedSearch searched = search_with_prechecks(data, part, split, options, inner, on_progress, stop);
+    for (const std::string& step : searched.steps) steps.push_back(fmt::format("{}: {}", part.target_name(), step));
+    return std::move(searched.front);
+}
+
 Tree joined(const Tree& g, const Tree& h, Separation kind) {
     std::vector<Node> nodes(g.nodes().begin(), g.nodes().end());
     nodes.insert(nodes.end(), h.nodes().begin(), h.nodes().end());
@@ -134,8 +149,9 @@ bool find_split(const PrecheckOptions& prechecks, Reduction& reduction, std::vec
 }
 
 StageOutcome search_parts(const Problem& problem, const Reduction& reduction, const SplitOptions& split,
-                          const SearchOptions& options, const ProgressCallback& on_progress,
-                          const std::atomic<bool>* stop, std::vector<std::string>& steps) {
+                          const SearchOptions& options, const PrecheckOptions& prechecks,
+                          const ProgressCallback& on_progress, const std::atomic<bool>* stop,
+                          std::vector<std::string>& steps) {
     StageOutcome outcome;
     const SeparabilityVerdict& verdict = *reduction.split;
     const std::array parts{Part{verdict.group, fresh_name(reduction, reduction.target + "_g")},
@@ -167,7 +183,7 @@ StageOutcome search_parts(const Problem& problem, const Reduction& reduction, co
             outcome.progress.elapsed_seconds += spent.count();
             search_options.budget = after_spending(part_options.budget, spent);
         }
-        const Front front = search(part, search_options, on_progress, stop);
+        const Front front = search_part(*data, part, split, search_options, prechecks, on_progress, stop, steps);
         outcome.progress.evaluations += front.final_progress.evaluations;
         outcome.progress.generations += front.final_progress.generations;
         outcome.progress.elapsed_seconds += front.final_progress.elapsed_seconds;

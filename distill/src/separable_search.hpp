@@ -20,10 +20,13 @@ bool find_split(const PrecheckOptions& prechecks, Reduction& reduction, std::vec
                 std::uint64_t seed);
 
 // Searches both parts of reduction.split, half of options' budget each, and returns the pairings
-// over the original inputs of problem.
+// over the original inputs of problem. A part of two inputs or more is searched with the pre-checks
+// in turn (no units: its values are the oracle's), so a product of three factors splits twice;
+// its steps are logged under the part's name.
 StageOutcome search_parts(const Problem& problem, const Reduction& reduction, const SplitOptions& split,
-                          const SearchOptions& options, const ProgressCallback& on_progress,
-                          const std::atomic<bool>* stop, std::vector<std::string>& steps);
+                          const SearchOptions& options, const PrecheckOptions& prechecks,
+                          const ProgressCallback& on_progress, const std::atomic<bool>* stop,
+                          std::vector<std::string>& steps);
 
 // "{x1} | {x2, x3}" with the inputs' names
 std::string describe_split(const SeparabilityVerdict& split, const std::vector<std::string>& inputs);
