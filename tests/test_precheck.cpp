@@ -309,6 +309,35 @@ TEST_CASE("pre-checks recurse into a part of two inputs: a product of three fact
           doctest::Approx(5 * std::cos(1.0) * std::exp(1.5)).epsilon(1e-12));
 }
 
+TEST_CASE("pre-checks split after an output transform when f itself does not split: 1/y = g(x1) + h(x2, x3)") {
+    const std::vector<std::string> names{"x1", "x2", "x3"};
+    const occam::Tree truth = occam::parse_formula("1/(1 + x1^2 + x2*cos(x3))", names);
+    const occam::Dataset data = occam::sample_formula(truth, {{"x1", 0, 2}, {"x2", 0.5, 1.5}, {"x3", 0, 1}},
+                                                      {.rows = 2000, .seed = 7, .target = "y"});
+    const occam::SplitOptions split{.validation_fraction = 0.25, .seed = 1};
+    const occam::Problem problem(data, "y", {}, split);
+    // the whole problem is asked of the truth, the part {x2, x3} of a surrogate
+    occam::PrecheckOptions prechecks;
+    auto first = std::make_shared<bool>(true);
+    prechecks.oracle = [&, first](const occam::Dataset& stage, const std::vector<std::string>& inputs,
+                                  const std::string& target) {
+        if (std::exchange(*first, false)) return occam::JudgedOracle{formula_oracle(truth), 1e-6, "the truth"};
+        return occam::surrogate_oracle(stage, inputs, target);
+    };
+    auto options = short_search();
+    options.budget.max_generations = 160;
+    const auto result = occam::search_with_prechecks(data, problem, split, options, prechecks);
+    INFO(fmt::format("{}", fmt::join(result.steps, "\n")));
+    CHECK(std::any_of(result.steps.begin(), result.steps.end(), [](const std::string& step) {
+        return step.rfind("separable: 1/y = g + h with {x1} | {x2, x3} (error ", 0) == 0;
+    }));
+    REQUIRE_FALSE(result.front.empty());
+    INFO(occam::to_infix(result.front.best().formula, result.front.variables));
+    CHECK(result.front.best().validation_loss < 1e-20);
+    CHECK(occam::evaluate_scalar(result.front.best().formula, std::array{2.0, 1.0, 1.5}) ==
+          doctest::Approx(1 / (5 + std::cos(1.5))).epsilon(1e-12));
+}
+
 TEST_CASE("pre-checks carry weights into the reduced problem: corrupted rows of weight ~0 do not spoil I.10.7") {
     const occam::UnitsTable units = occam::read_units(std::string(OCCAM_SOURCE_DIR) + "/bench/suites/feynman/units.csv");
     RelativisticMass clean;

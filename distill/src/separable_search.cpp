@@ -57,15 +57,15 @@ std::optional<Dataset> part_data(const Reduction& reduction, const Part& part, c
     for (Eigen::Index c = 0; c < inputs; ++c) points.col(c).setConstant(centre[c]);
     for (std::size_t c : part.columns)
         points.col(static_cast<Eigen::Index>(c)) = reduction.data.values().col(static_cast<Eigen::Index>(c));
-    const Eigen::ArrayXd values = reduction.oracle->values(points);
-    if (!values.allFinite() || values.maxCoeff() == values.minCoeff()) return std::nullopt;
+    const auto values = transformed(reduction.split->transform, reduction.oracle->values(points));
+    if (!values || !values->allFinite() || values->maxCoeff() == values->minCoeff()) return std::nullopt;
     Eigen::ArrayXXd table(rows, static_cast<Eigen::Index>(part.columns.size()) + 1);
     std::vector<std::string> names;
     for (std::size_t k = 0; k < part.columns.size(); ++k) {
         table.col(static_cast<Eigen::Index>(k)) = points.col(static_cast<Eigen::Index>(part.columns[k]));
         names.push_back(reduction.inputs[part.columns[k]]);
     }
-    table.col(static_cast<Eigen::Index>(part.columns.size())) = values;
+    table.col(static_cast<Eigen::Index>(part.columns.size())) = *values;
     names.push_back(part.target);
     return Dataset(names, std::move(table));
 }
@@ -112,11 +112,45 @@ Front search_part(const Dataset& data, const Problem& part, const SplitOptions& 
     return std::move(searched.front);
 }
 
-Tree joined(const Tree& g, const Tree& h, Separation kind) {
+// g op h, then the output transform undone: f = T^-1(g + h); a square root takes the target's sign.
+Tree joined(const Tree& g, const Tree& h, const SeparabilityVerdict& split, bool negative_target) {
     std::vector<Node> nodes(g.nodes().begin(), g.nodes().end());
     nodes.insert(nodes.end(), h.nodes().begin(), h.nodes().end());
-    nodes.push_back(Node::function(kind == Separation::multiplicative ? Op::Mul : Op::Add));
+    nodes.push_back(Node::function(split.kind == Separation::multiplicative ? Op::Mul : Op::Add));
+    switch (split.transform) {
+        case OutputTransform::identity: break;
+        case OutputTransform::square:
+            nodes.push_back(Node::function(Op::Sqrt));
+            if (negative_target) nodes.push_back(Node::function(Op::Neg));
+            break;
+        case OutputTransform::sqrt: nodes.push_back(Node::function(Op::Square)); break;
+        case OutputTransform::log: nodes.push_back(Node::function(Op::Exp)); break;
+        case OutputTransform::exp: nodes.push_back(Node::function(Op::Log)); break;
+        case OutputTransform::inverse: nodes.push_back(Node::function(Op::Inv)); break;
+    }
     return Tree(std::move(nodes));
+}
+
+// The split to use: the strongest accepted split of f itself; failing that, the strongest after an
+// output transform, f = T^-1(g + h), when T^-1 is one function on the data (f^2: a target of one
+// sign). verdicts come sorted, accepted first.
+const SeparabilityVerdict* chosen_split(const std::vector<SeparabilityVerdict>& verdicts, const Eigen::ArrayXd& target) {
+    const bool one_sign = target.minCoeff() > 0 || target.maxCoeff() < 0;
+    const SeparabilityVerdict* transformed_split = nullptr;
+    for (const auto& verdict : verdicts) {
+        if (!verdict.evidence.accepted()) break;
+        if (verdict.transform == OutputTransform::identity) return &verdict;
+        if (!transformed_split && (verdict.transform != OutputTransform::square || one_sign)) transformed_split = &verdict;
+    }
+    return transformed_split;
+}
+
+// "pi0 = g * h", "1/pi0 = g + h"
+std::string split_equation(const SeparabilityVerdict& split, const std::string& target) {
+    if (split.kind == Separation::multiplicative) return fmt::format("{} = g * h", target);
+    std::string transformed_target(transform_name(split.transform));
+    transformed_target.replace(transformed_target.find('f'), 1, target);
+    return fmt::format("{} = g + h", transformed_target);
 }
 
 }  // namespace
@@ -132,15 +166,12 @@ bool find_split(const PrecheckOptions& prechecks, Reduction& reduction, std::vec
     const JudgedOracle& oracle = current_oracle(prechecks, reduction);
     const auto inputs = static_cast<Eigen::Index>(reduction.inputs.size());
     const CheckSettings settings = oracle.settings(prechecks.symmetry_points, seed);
-    // accepted verdicts come first, the strongest first
-    for (const auto& verdict : check_separability(oracle.f, reduction.data.values().leftCols(inputs), settings)) {
-        if (!verdict.evidence.accepted()) break;
-        if (verdict.transform != OutputTransform::identity) continue;
-        reduction.split = verdict;
-        steps.push_back(fmt::format("separable: {} = g {} h with {} (error {:.2g} <= threshold {:.2g}; oracle: {})",
-                                    reduction.target, verdict.kind == Separation::multiplicative ? "*" : "+",
-                                    describe_split(verdict, reduction.inputs), verdict.evidence.error,
-                                    verdict.evidence.threshold, oracle.description));
+    const auto verdicts = check_separability(oracle.f, reduction.data.values().leftCols(inputs), settings);
+    if (const SeparabilityVerdict* verdict = chosen_split(verdicts, reduction.data.values().col(inputs))) {
+        reduction.split = *verdict;
+        steps.push_back(fmt::format("separable: {} with {} (error {:.2g} <= threshold {:.2g}; oracle: {})",
+                                    split_equation(*verdict, reduction.target), describe_split(*verdict, reduction.inputs),
+                                    verdict->evidence.error, verdict->evidence.threshold, oracle.description));
         return true;
     }
     steps.push_back(fmt::format("no additive or multiplicative split of {} (oracle: {})", reduction.target,
@@ -196,10 +227,11 @@ StageOutcome search_parts(const Problem& problem, const Reduction& reduction, co
         const std::vector<Tree> to_column{Tree({Node::variable(static_cast<std::uint32_t>(parts[p].columns[0]))})};
         for (const Tree& formula : enumerated.best) candidates[p].push_back(substitute_variables(formula, to_column));
     }
+    const bool negative_target = reduction.data.values().col(static_cast<Eigen::Index>(reduction.inputs.size())).maxCoeff() < 0;
     for (const Tree& g : candidates[0])
         for (const Tree& h : candidates[1])
-            outcome.archive.insert(
-                fitted_on(problem, reduction.to_original(joined(g, h, verdict.kind)), options.fitting.final_iterations));
+            outcome.archive.insert(fitted_on(problem, reduction.to_original(joined(g, h, verdict, negative_target)),
+                                             options.fitting.final_iterations));
     outcome.progress.best_loss = outcome.archive.best_loss();
     steps.push_back(fmt::format("refitted {} pairings of the parts' formulas on the data: best training NMSE {:.2g}",
                                 candidates[0].size() * candidates[1].size(), outcome.progress.best_loss));

@@ -1,8 +1,9 @@
 #pragma once
 // Separable problems solved by parts, as AI Feynman does: when the oracle confirms f = g(A) * h(B)
-// or f = g(A) + h(B), g and h are searched on their own inputs, on the oracle's values with the
-// other inputs held at a central data row, and the pairings of their best formulas are refitted as
-// one formula on the real rows (constants snapped against oracle values are made fittable again).
+// or f = T^-1(g(A) + h(B)) (T an output transform or none), g and h are searched on their own
+// inputs, on the oracle's values (after T) with the other inputs held at a central data row, and
+// the pairings of their best formulas are refitted as one formula on the real rows (constants
+// snapped against oracle values are made fittable again).
 // Internal to distill/.
 #include <atomic>
 #include <cstdint>
@@ -14,8 +15,10 @@
 
 namespace occam::detail {
 
-// The strongest additive or multiplicative split of f itself (no output transform) that the
-// oracle of the problem as it stands confirms, kept in reduction.split; false when none holds.
+// The strongest additive or multiplicative split of f itself that the oracle of the problem as it
+// stands confirms, or failing that the strongest additive one after an output transform
+// (f = T^-1(g + h): 1/f, f^2 for a target of one sign, sqrt(f), log(f), exp(f)), kept in
+// reduction.split; false when none holds.
 bool find_split(const PrecheckOptions& prechecks, Reduction& reduction, std::vector<std::string>& steps,
                 std::uint64_t seed);
 

@@ -123,26 +123,6 @@ std::optional<PairSymmetryVerdict> check_pair(const Oracle& f, const Eigen::Arra
     return PairSymmetryVerdict{kind, i, j, evidence_of(rms(values.tail(n) - expected) / scale, settings), degree};
 }
 
-std::optional<Eigen::ArrayXd> transformed(OutputTransform transform, const Eigen::ArrayXd& f) {
-    switch (transform) {
-        case OutputTransform::identity: return f;
-        case OutputTransform::square: return f.square();
-        case OutputTransform::sqrt:
-            if ((f < 0).any()) return std::nullopt;
-            return f.sqrt();
-        case OutputTransform::log:
-            if ((f <= 0).any()) return std::nullopt;
-            return f.log();
-        case OutputTransform::exp:
-            if ((f > 700).any()) return std::nullopt;
-            return f.exp();
-        case OutputTransform::inverse:
-            if ((f == 0).any()) return std::nullopt;
-            return f.inverse();
-    }
-    return std::nullopt;
-}
-
 // RMS of t(a,b) + t(a',b') - t(a,b') - t(a',b) over the spread of t, for the four blocks of n
 // values the separability test asks about; nothing when t is not finite or does not vary.
 std::optional<double> additive_violation(const Eigen::ArrayXd& t, Eigen::Index n) {
@@ -195,6 +175,26 @@ std::string describe(const PairSymmetryVerdict& verdict, const std::string& firs
 std::string_view transform_name(OutputTransform transform) {
     constexpr std::array names{"f", "f^2", "sqrt(f)", "log(f)", "exp(f)", "1/f"};
     return names.at(static_cast<std::size_t>(transform));
+}
+
+std::optional<Eigen::ArrayXd> transformed(OutputTransform transform, const Eigen::ArrayXd& f) {
+    switch (transform) {
+        case OutputTransform::identity: return f;
+        case OutputTransform::square: return f.square();
+        case OutputTransform::sqrt:
+            if ((f < 0).any()) return std::nullopt;
+            return f.sqrt();
+        case OutputTransform::log:
+            if ((f <= 0).any()) return std::nullopt;
+            return f.log();
+        case OutputTransform::exp:
+            if ((f > 700).any()) return std::nullopt;
+            return f.exp();
+        case OutputTransform::inverse:
+            if ((f == 0).any()) return std::nullopt;
+            return f.inverse();
+    }
+    return std::nullopt;
 }
 
 std::vector<PairSymmetryVerdict> check_pair_symmetries(const Oracle& f, const Eigen::ArrayXXd& data_inputs,

@@ -8,7 +8,9 @@
 // dimensional analysis; then, as long as one holds, pair symmetries (f depends on x_i - x_j,
 // x_i/x_j, x_i*x_j or x_i + x_j: the pair becomes one new input; a ratio may hold up to a power,
 // f = x_j^k g(x_i/x_j), and g becomes the target), asked of an oracle for the current problem,
-// normally the neural surrogate; then additive or multiplicative separability, f = g(A) op h(B).
+// normally the neural surrogate; then additive or multiplicative separability, f = g(A) op h(B),
+// or failing that additive after an output transform, f = T^-1(g(A) + h(B)); a part of two inputs
+// or more gets these checks in turn.
 //
 // Searches run as stages feeding one archive: the parts of a separable problem (a quarter of the
 // budget), the reduced problem (a quarter, or half), then the original problem with what is left

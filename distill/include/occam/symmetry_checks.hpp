@@ -8,6 +8,7 @@
 #include <Eigen/Core>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,8 @@ std::vector<PairSymmetryVerdict> check_pair_symmetries(const Oracle& f, const Ei
 // An invertible output transform applied before testing, as AI Feynman does: f = T^-1(g(A) + h(B)).
 enum class OutputTransform { identity, square, sqrt, log, exp, inverse };
 std::string_view transform_name(OutputTransform transform);
+// T(f) where T is defined at every value (sqrt needs f >= 0, log f > 0, exp f <= 700, 1/f f != 0).
+std::optional<Eigen::ArrayXd> transformed(OutputTransform transform, const Eigen::ArrayXd& f);
 
 enum class Separation { additive, multiplicative };
 
