@@ -275,6 +275,30 @@ TEST_CASE("pre-checks: a multiplicatively separable law is solved by parts and t
           doctest::Approx(5 * std::cos(1.0) * 1.5).epsilon(1e-12));
 }
 
+TEST_CASE("pre-checks: two parts of one input each are paired from their enumerated formulas, no search needed") {
+    const std::vector<std::string> names{"x1", "x2"};
+    const occam::Tree truth = occam::parse_formula("(1 + x1^2)*exp(-x2)", names);
+    const occam::Dataset data = occam::sample_formula(truth, {{"x1", 1, 3}, {"x2", 0, 2}}, {.rows = 1000, .seed = 7, .target = "y"});
+    const occam::SplitOptions split{.validation_fraction = 0.25, .seed = 1};
+    const occam::Problem problem(data, "y", {}, split);
+    occam::PrecheckOptions prechecks;
+    prechecks.min_inputs = 2;
+    prechecks.oracle = [&](const occam::Dataset&, const std::vector<std::string>&, const std::string&) {
+        return occam::JudgedOracle{formula_oracle(truth), 1e-6, "the truth"};
+    };
+    const auto result = occam::search_with_prechecks(data, problem, split, short_search(), prechecks);
+    INFO(fmt::format("{}", fmt::join(result.steps, "\n")));
+    CHECK(std::any_of(result.steps.begin(), result.steps.end(), [](const std::string& step) {
+        return step.rfind("refitted ", 0) == 0 && step.find("enumerated formulas") != std::string::npos;
+    }));
+    CHECK(std::none_of(result.steps.begin(), result.steps.end(),
+                       [](const std::string& step) { return step.rfind("searching", 0) == 0; }));
+    REQUIRE_FALSE(result.front.empty());
+    CHECK(result.front.best().validation_loss < 1e-20);
+    CHECK(occam::evaluate_scalar(result.front.best().formula, std::array{2.0, 1.0}) ==
+          doctest::Approx(5 * std::exp(-1.0)).epsilon(1e-12));
+}
+
 TEST_CASE("pre-checks recurse into a part of two inputs: a product of three factors splits twice") {
     const std::vector<std::string> names{"x1", "x2", "x3"};
     const occam::Tree truth = occam::parse_formula("(1 + x1^2)*cos(x2)*exp(x3)", names);

@@ -2,6 +2,7 @@
 // count, and only one-input problems are enumerated.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -93,4 +94,28 @@ TEST_CASE("enumeration leaves problems of more than one input alone") {
     const auto enumerated = occam::enumerate_small_formulas(problem, occam::OperatorSet::standard(), {}, nullptr);
     CHECK(enumerated.best.empty());
     CHECK(enumerated.tried == 0);
+}
+
+TEST_CASE("on values with a surrogate's error, the best of each size keeps the law among the formulas") {
+    // 1 + 3x^2 with a small smooth error, as a surrogate's values carry: the most accurate formulas
+    // fit the error too, and the law is the best formula of its own size
+    const std::vector<std::string> inputs{"x"};
+    const auto data = sampled("1 + 3*x^2 + 1e-5*sin(7*x)", inputs, {{"x", 0.5, 3}});
+    const occam::Problem problem(data, "y", inputs, {.seed = 1});
+    const auto law = occam::sample_formula(occam::parse_formula("1 + 3*x^2", inputs), {{"x", 0.5, 3}},
+                                           {.rows = 400, .seed = 5, .target = "y"});
+    const occam::Problem exact(law, "y", inputs, {.seed = 1});
+    occam::EnumerationOptions options{.kept = 2, .threads = 1};
+    const auto plain = occam::enumerate_small_formulas(problem, occam::OperatorSet::standard(), options, nullptr).best;
+    options.best_of_each_size = true;
+    const auto sized = occam::enumerate_small_formulas(problem, occam::OperatorSet::standard(), options, nullptr).best;
+    REQUIRE(plain.size() == 2);
+    REQUIRE(sized.size() > plain.size());
+    for (std::size_t k = 0; k < plain.size(); ++k) CHECK(sized[k] == plain[k]);  // the most accurate still first
+    const auto exact_on_the_law = [&](const std::vector<occam::Tree>& formulas) {
+        return std::any_of(formulas.begin(), formulas.end(),
+                           [&](const occam::Tree& f) { return fitted_nmse(f, exact) < 1e-24; });
+    };
+    CHECK_FALSE(exact_on_the_law(plain));
+    CHECK(exact_on_the_law(sized));
 }

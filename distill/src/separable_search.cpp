@@ -112,11 +112,19 @@ Front search_part(const Dataset& data, const Problem& part, const SplitOptions& 
     return std::move(searched.front);
 }
 
-// g op h, then the output transform undone: f = T^-1(g + h); a square root takes the target's sign.
-Tree joined(const Tree& g, const Tree& h, const SeparabilityVerdict& split, bool negative_target) {
+// g op h, then the output transform undone: f = T^-1(g + h - T(f at the centre)); a square root
+// takes the target's sign. Each part's values hold the other part's value at the centre, so a sum
+// counts T(f) at the centre twice: outside a transform the linear scaling takes it off, inside one
+// only the constant subtracted here (fitted with the rest) can.
+Tree joined(const Tree& g, const Tree& h, const SeparabilityVerdict& split, double transformed_centre,
+            bool negative_target) {
     std::vector<Node> nodes(g.nodes().begin(), g.nodes().end());
     nodes.insert(nodes.end(), h.nodes().begin(), h.nodes().end());
     nodes.push_back(Node::function(split.kind == Separation::multiplicative ? Op::Mul : Op::Add));
+    if (split.transform != OutputTransform::identity) {
+        nodes.push_back(Node::constant(-transformed_centre));
+        nodes.push_back(Node::function(Op::Add));
+    }
     switch (split.transform) {
         case OutputTransform::identity: break;
         case OutputTransform::square:
@@ -191,7 +199,26 @@ StageOutcome search_parts(const Problem& problem, const Reduction& reduction, co
     SearchOptions part_options = options;
     part_options.budget = share_of(options.budget, 0.5);
     part_options.checkpoint = {};  // one checkpoint file cannot hold two searches
-    std::array<std::vector<Tree>, 2> candidates;
+    const bool negative_target = reduction.data.values().col(static_cast<Eigen::Index>(reduction.inputs.size())).maxCoeff() < 0;
+    const auto centre_value = transformed(verdict.transform, reduction.oracle->values(centre.transpose()));
+    const double transformed_centre = centre_value ? (*centre_value)[0] : 0;
+    const auto refit_pairings = [&](const std::array<std::vector<Tree>, 2>& candidates, std::string_view which) {
+        for (const Tree& g : candidates[0])
+            for (const Tree& h : candidates[1])
+                outcome.archive.insert(fitted_on(problem, reduction.to_original(joined(g, h, verdict, transformed_centre, negative_target)),
+                                                 options.fitting.final_iterations));
+        outcome.progress.best_loss = outcome.archive.best_loss();
+        steps.push_back(fmt::format("refitted {} pairings of the parts' {} on the data: best training NMSE {:.2g}",
+                                    candidates[0].size() * candidates[1].size(), which, outcome.progress.best_loss));
+        return outcome.progress.best_loss <= options.budget.target_loss;
+    };
+
+    // every small formula of a part of one input first: when both parts have one input, their
+    // pairings are often the law, and the searches below are not needed
+    std::vector<Dataset> part_values;
+    std::vector<Problem> part_problems;
+    std::array<std::vector<Tree>, 2> enumerated;
+    std::array<Budget, 2> search_budgets{part_options.budget, part_options.budget};
     for (std::size_t p = 0; p < parts.size(); ++p) {
         const auto data = part_data(reduction, parts[p], centre);
         if (!data) {
@@ -199,22 +226,33 @@ StageOutcome search_parts(const Problem& problem, const Reduction& reduction, co
             return outcome;
         }
         std::vector<std::string> inputs(data->names().begin(), data->names().end() - 1);
-        const Problem part(*data, parts[p].target, inputs, split);
+        part_problems.emplace_back(*data, parts[p].target, inputs, split);
+        part_values.push_back(*data);
+        if (inputs.size() != 1) continue;
+        const auto start = std::chrono::steady_clock::now();
+        EnumerationOptions enumeration{.kept = 4, .best_of_each_size = true, .threads = options.threads};
+        if (part_options.budget.time_limit) enumeration.time_limit = *part_options.budget.time_limit / 2;
+        const EnumeratedFormulas found = enumerate_small_formulas(part_problems.back(), options.operators, enumeration, stop);
+        const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
+        outcome.progress.elapsed_seconds += spent.count();
+        search_budgets[p] = after_spending(part_options.budget, spent);
+        const std::vector<Tree> to_column{Tree({Node::variable(static_cast<std::uint32_t>(parts[p].columns[0]))})};
+        for (const Tree& formula : found.best) enumerated[p].push_back(substitute_variables(formula, to_column));
+        steps.push_back(fmt::format("tried every formula of {} up to {} nodes for {} ({} of them)", inputs[0],
+                                    enumeration.max_nodes, parts[p].target, found.tried));
+    }
+    if (!enumerated[0].empty() && !enumerated[1].empty() && refit_pairings(enumerated, "enumerated formulas"))
+        return outcome;
+
+    std::array<std::vector<Tree>, 2> candidates;
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+        const Problem& part = part_problems[p];
         steps.push_back(fmt::format("searching {} from {} on the oracle's values, the other inputs held at a central row",
-                                    parts[p].target, fmt::join(inputs, ", ")));
-        // a part of one input is tried with every small formula first; its best ones join the pairings
-        EnumeratedFormulas enumerated;
+                                    parts[p].target, fmt::join(part.input_names(), ", ")));
         SearchOptions search_options = part_options;
-        if (inputs.size() == 1) {
-            const auto start = std::chrono::steady_clock::now();
-            EnumerationOptions enumeration{.kept = 4, .threads = options.threads};
-            if (part_options.budget.time_limit) enumeration.time_limit = *part_options.budget.time_limit / 2;
-            enumerated = enumerate_small_formulas(part, options.operators, enumeration, stop);
-            const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
-            outcome.progress.elapsed_seconds += spent.count();
-            search_options.budget = after_spending(part_options.budget, spent);
-        }
-        const Front front = search_part(*data, part, split, search_options, prechecks, on_progress, stop, steps);
+        search_options.budget = search_budgets[p];
+        const Front front =
+            search_part(part_values[p], part, split, search_options, prechecks, on_progress, stop, steps);
         outcome.progress.evaluations += front.final_progress.evaluations;
         outcome.progress.generations += front.final_progress.generations;
         outcome.progress.elapsed_seconds += front.final_progress.elapsed_seconds;
@@ -224,17 +262,9 @@ StageOutcome search_parts(const Problem& problem, const Reduction& reduction, co
             return outcome;
         }
         candidates[p] = pairing_candidates(front, parts[p].columns);
-        const std::vector<Tree> to_column{Tree({Node::variable(static_cast<std::uint32_t>(parts[p].columns[0]))})};
-        for (const Tree& formula : enumerated.best) candidates[p].push_back(substitute_variables(formula, to_column));
+        candidates[p].insert(candidates[p].end(), enumerated[p].begin(), enumerated[p].end());
     }
-    const bool negative_target = reduction.data.values().col(static_cast<Eigen::Index>(reduction.inputs.size())).maxCoeff() < 0;
-    for (const Tree& g : candidates[0])
-        for (const Tree& h : candidates[1])
-            outcome.archive.insert(fitted_on(problem, reduction.to_original(joined(g, h, verdict, negative_target)),
-                                             options.fitting.final_iterations));
-    outcome.progress.best_loss = outcome.archive.best_loss();
-    steps.push_back(fmt::format("refitted {} pairings of the parts' formulas on the data: best training NMSE {:.2g}",
-                                candidates[0].size() * candidates[1].size(), outcome.progress.best_loss));
+    refit_pairings(candidates, "formulas");
     return outcome;
 }
 

@@ -99,6 +99,19 @@ bool better(const Screened& a, const Screened& b) {
     return a.loss != b.loss ? a.loss < b.loss : a.order < b.order;
 }
 
+// Keeps candidate in heap (a max-heap under `better`, the worst on top) if it is among the best
+// `capacity`.
+void keep_if_better(std::vector<Screened>& heap, const Screened& candidate, std::size_t capacity) {
+    if (heap.size() < capacity) {
+        heap.push_back(candidate);
+        std::push_heap(heap.begin(), heap.end(), better);
+    } else if (better(candidate, heap.front())) {
+        std::pop_heap(heap.begin(), heap.end(), better);
+        heap.back() = candidate;
+        std::push_heap(heap.begin(), heap.end(), better);
+    }
+}
+
 // 1 - r^2 between f and y: the NMSE after the best offset and factor.
 double scaled_loss(const Eigen::ArrayXd& f, const Eigen::ArrayXd& centred_y, double y_square_sum) {
     const Eigen::ArrayXd centred = f - f.mean();
@@ -112,7 +125,7 @@ double scaled_loss(const Eigen::ArrayXd& f, const Eigen::ArrayXd& centred_y, dou
 class Enumeration {
 public:
     Enumeration(const Problem& problem, const OperatorSet& operators, const EnumerationOptions& options)
-        : operators_(operators), options_(options), scales_(screening_scales()) {
+        : operators_(operators), options_(options), scales_(screening_scales()), top_of_size_(options.max_nodes + 1) {
         const Eigen::Index rows = problem.train_inputs().rows();
         const Eigen::Index taken = std::min(rows, screening_rows);
         Eigen::ArrayXd x(screening_rows), y(screening_rows);
@@ -160,6 +173,10 @@ public:
     // The screened formulas refitted on the problem's rows, best first.
     std::vector<Tree> best_fitted(const Problem& problem) const {
         std::vector<Screened> screened = top_;
+        for (const auto& of_size : top_of_size_)
+            for (const Screened& candidate : of_size)
+                if (std::none_of(screened.begin(), screened.end(), [&](const Screened& s) { return s.order == candidate.order; }))
+                    screened.push_back(candidate);
         std::sort(screened.begin(), screened.end(), better);
         std::vector<Tree> trees(screened.size());
         std::vector<double> losses(screened.size(), INFINITY);
@@ -180,9 +197,16 @@ public:
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
         std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return losses[a] < losses[b]; });
         std::vector<Tree> best;
-        for (std::size_t i : order) {
-            if (best.size() == options_.kept || !std::isfinite(losses[i])) break;
-            best.push_back(with_scaling(trees[i], scalings[i]));
+        std::vector<bool> size_taken(options_.max_nodes + 1, false);
+        for (std::size_t rank = 0; rank < order.size(); ++rank) {
+            const std::size_t i = order[rank];
+            if (!std::isfinite(losses[i])) break;
+            const std::size_t size = std::min(screened[i].nodes.size(), options_.max_nodes);
+            const bool first_of_size = !size_taken[size];
+            size_taken[size] = true;
+            if (rank < options_.kept || (options_.best_of_each_size && first_of_size))
+                best.push_back(with_scaling(trees[i], scalings[i]));
+            else if (!options_.best_of_each_size) break;
         }
         return best;
     }
@@ -264,15 +288,10 @@ private:
         });
         for (std::size_t i = 0; i < pending_.size(); ++i) {
             if (!std::isfinite(losses[i])) continue;
-            Screened candidate{losses[i], screened_so_far_ + i, std::move(pending_[i]), scale_of[i]};
-            if (top_.size() < options_.screened) {
-                top_.push_back(std::move(candidate));
-                std::push_heap(top_.begin(), top_.end(), better);
-            } else if (better(candidate, top_.front())) {
-                std::pop_heap(top_.begin(), top_.end(), better);
-                top_.back() = std::move(candidate);
-                std::push_heap(top_.begin(), top_.end(), better);
-            }
+            const Screened candidate{losses[i], screened_so_far_ + i, std::move(pending_[i]), scale_of[i]};
+            keep_if_better(top_, candidate, options_.screened);
+            if (options_.best_of_each_size)
+                keep_if_better(top_of_size_[std::min(candidate.nodes.size(), options_.max_nodes)], candidate, screened_per_size);
         }
         screened_so_far_ += pending_.size();
         pending_.clear();
@@ -360,6 +379,10 @@ private:
     std::vector<std::vector<Postfix>> levels_;
     std::vector<Postfix> pending_;
     std::vector<Screened> top_;  // a max-heap under `better`: the worst kept on top
+    // with best_of_each_size, the same for each size of E: the short law must reach the full fit
+    // even when longer formulas fitting a surrogate's error fill top_
+    std::vector<std::vector<Screened>> top_of_size_;
+    static constexpr std::size_t screened_per_size = 8;
     std::size_t screened_so_far_ = 0;
 };
 

@@ -21,6 +21,9 @@ struct EnumerationOptions {
     std::size_t max_nodes = 6;  // of E, not counting the scale
     std::size_t screened = 256;  // formulas kept from the screening for a full constant fit
     std::size_t kept = 16;       // formulas returned
+    // also the best formula of each size of E: on values with some error (a surrogate's), the most
+    // accurate formulas fit the error too, and the law is the best of its own size
+    bool best_of_each_size = false;
     std::size_t threads = 0;     // 0: all cores
     // Screening ends at the first chunk of 16384 expressions past this limit; without one the
     // result does not depend on the machine.
@@ -28,7 +31,7 @@ struct EnumerationOptions {
 };
 
 struct EnumeratedFormulas {
-    std::vector<Tree> best;  // the kept formulas of least training loss, best first
+    std::vector<Tree> best;  // the kept formulas of least training loss, best first, then the best of each size
     std::size_t tried = 0;   // expressions screened
 };
 
