@@ -7,6 +7,7 @@
 #include <array>
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <regex>
 #include <string>
@@ -66,6 +67,59 @@ occam::OracleFactory first_stage_oracle(occam::Tree formula, std::string descrip
         return occam::JudgedOracle{[](const Eigen::ArrayXXd& p) { return Eigen::ArrayXd::Constant(p.rows(), NAN).eval(); },
                                    1e-6, "silent"};
     };
+}
+
+// The first problem is asked of formula; every later one (a part of it) of a surrogate trained
+// on the part's own values.
+occam::OracleFactory truth_then_surrogate(occam::Tree formula) {
+    auto first = std::make_shared<bool>(true);
+    return [formula = std::move(formula), first](const occam::Dataset& stage, const std::vector<std::string>& inputs,
+                                                 const std::string& target) {
+        if (std::exchange(*first, false)) return occam::JudgedOracle{formula_oracle(formula), 1e-6, "the truth"};
+        return occam::surrogate_oracle(stage, inputs, target);
+    };
+}
+
+// A law sampled on ranges, its problem and the pre-checked search of it with 160 generations.
+struct PrecheckedLaw {
+    occam::Tree truth;
+    occam::SplitOptions split{.validation_fraction = 0.25, .seed = 1};
+    occam::Dataset data;
+    occam::Problem problem;
+
+    PrecheckedLaw(const std::string& formula, const std::vector<occam::VariableRange>& ranges)
+        : truth(occam::parse_formula(formula, names_of(ranges))),
+          data(occam::sample_formula(truth, ranges, {.rows = 2000, .seed = 7, .target = "y"})),
+          problem(data, "y", {}, split) {}
+
+    // the whole problem asked of the truth, its parts of surrogates
+    occam::PrecheckedSearch search(std::size_t min_inputs = occam::PrecheckOptions{}.min_inputs) const {
+        occam::PrecheckOptions prechecks;
+        prechecks.min_inputs = min_inputs;
+        prechecks.oracle = truth_then_surrogate(truth);
+        auto options = short_search();
+        options.budget.max_generations = 160;
+        return occam::search_with_prechecks(data, problem, split, options, prechecks);
+    }
+
+    static std::vector<std::string> names_of(const std::vector<occam::VariableRange>& ranges) {
+        std::vector<std::string> names;
+        for (const auto& range : ranges) names.push_back(range.name);
+        return names;
+    }
+};
+
+bool any_step(const occam::PrecheckedSearch& result, const std::function<bool(const std::string&)>& holds) {
+    return std::any_of(result.steps.begin(), result.steps.end(), holds);
+}
+
+// The front's best formula fits the data exactly and equals expected at point.
+template <std::size_t N>
+void check_exact(const occam::PrecheckedSearch& result, const std::array<double, N>& point, double expected) {
+    REQUIRE_FALSE(result.front.empty());
+    INFO(occam::to_infix(result.front.best().formula, result.front.variables));
+    CHECK(result.front.best().validation_loss < 1e-20);
+    CHECK(occam::evaluate_scalar(result.front.best().formula, point) == doctest::Approx(expected).epsilon(1e-12));
 }
 
 }  // namespace
@@ -276,90 +330,38 @@ TEST_CASE("pre-checks: a multiplicatively separable law is solved by parts and t
 }
 
 TEST_CASE("pre-checks: two parts of one input each are paired from their enumerated formulas, no search needed") {
-    const std::vector<std::string> names{"x1", "x2"};
-    const occam::Tree truth = occam::parse_formula("(1 + x1^2)*exp(-x2)", names);
-    const occam::Dataset data = occam::sample_formula(truth, {{"x1", 1, 3}, {"x2", 0, 2}}, {.rows = 1000, .seed = 7, .target = "y"});
-    const occam::SplitOptions split{.validation_fraction = 0.25, .seed = 1};
-    const occam::Problem problem(data, "y", {}, split);
-    occam::PrecheckOptions prechecks;
-    prechecks.min_inputs = 2;
-    prechecks.oracle = [&](const occam::Dataset&, const std::vector<std::string>&, const std::string&) {
-        return occam::JudgedOracle{formula_oracle(truth), 1e-6, "the truth"};
-    };
-    const auto result = occam::search_with_prechecks(data, problem, split, short_search(), prechecks);
+    const PrecheckedLaw law("(1 + x1^2)*exp(-x2)", {{"x1", 1, 3}, {"x2", 0, 2}});
+    const auto result = law.search(2);
     INFO(fmt::format("{}", fmt::join(result.steps, "\n")));
-    CHECK(std::any_of(result.steps.begin(), result.steps.end(), [](const std::string& step) {
+    CHECK(any_step(result, [](const std::string& step) {
         return step.rfind("refitted ", 0) == 0 && step.find("enumerated formulas") != std::string::npos;
     }));
-    CHECK(std::none_of(result.steps.begin(), result.steps.end(),
-                       [](const std::string& step) { return step.rfind("searching", 0) == 0; }));
-    REQUIRE_FALSE(result.front.empty());
-    CHECK(result.front.best().validation_loss < 1e-20);
-    CHECK(occam::evaluate_scalar(result.front.best().formula, std::array{2.0, 1.0}) ==
-          doctest::Approx(5 * std::exp(-1.0)).epsilon(1e-12));
+    CHECK_FALSE(any_step(result, [](const std::string& step) { return step.rfind("searching", 0) == 0; }));
+    check_exact(result, std::array{2.0, 1.0}, 5 * std::exp(-1.0));
 }
 
 TEST_CASE("pre-checks recurse into a part of two inputs: a product of three factors splits twice") {
-    const std::vector<std::string> names{"x1", "x2", "x3"};
-    const occam::Tree truth = occam::parse_formula("(1 + x1^2)*cos(x2)*exp(x3)", names);
-    const occam::Dataset data = occam::sample_formula(truth, {{"x1", 1, 3}, {"x2", 0.5, 1.5}, {"x3", 0, 2}},
-                                                      {.rows = 2000, .seed = 7, .target = "y"});
-    const occam::SplitOptions split{.validation_fraction = 0.25, .seed = 1};
-    const occam::Problem problem(data, "y", {}, split);
-    // the whole problem is asked of the truth; a part, whose values are the truth's at a central
-    // row, of a surrogate trained on them
-    occam::PrecheckOptions prechecks;
-    auto first = std::make_shared<bool>(true);
-    prechecks.oracle = [&, first](const occam::Dataset& stage, const std::vector<std::string>& inputs,
-                                  const std::string& target) {
-        if (std::exchange(*first, false)) return occam::JudgedOracle{formula_oracle(truth), 1e-6, "the truth"};
-        return occam::surrogate_oracle(stage, inputs, target);
-    };
-    auto options = short_search();
-    options.budget.max_generations = 160;
-    const auto result = occam::search_with_prechecks(data, problem, split, options, prechecks);
+    const PrecheckedLaw law("(1 + x1^2)*cos(x2)*exp(x3)", {{"x1", 1, 3}, {"x2", 0.5, 1.5}, {"x3", 0, 2}});
+    const auto result = law.search();
     INFO(fmt::format("{}", fmt::join(result.steps, "\n")));
     const auto split_steps = std::count_if(result.steps.begin(), result.steps.end(), [](const std::string& step) {
         return step.find("separable: ") != std::string::npos;
     });
     CHECK(split_steps == 2);  // the problem, then its part of two inputs
-    CHECK(std::any_of(result.steps.begin(), result.steps.end(), [](const std::string& step) {
+    CHECK(any_step(result, [](const std::string& step) {
         return step.rfind("y_", 0) == 0 && step.find(": separable: y_") != std::string::npos;
     }));
-    REQUIRE_FALSE(result.front.empty());
-    INFO(occam::to_infix(result.front.best().formula, result.front.variables));
-    CHECK(result.front.best().validation_loss < 1e-20);
-    CHECK(occam::evaluate_scalar(result.front.best().formula, std::array{2.0, 1.0, 1.5}) ==
-          doctest::Approx(5 * std::cos(1.0) * std::exp(1.5)).epsilon(1e-12));
+    check_exact(result, std::array{2.0, 1.0, 1.5}, 5 * std::cos(1.0) * std::exp(1.5));
 }
 
 TEST_CASE("pre-checks split after an output transform when f itself does not split: 1/y = g(x1) + h(x2, x3)") {
-    const std::vector<std::string> names{"x1", "x2", "x3"};
-    const occam::Tree truth = occam::parse_formula("1/(1 + x1^2 + x2*cos(x3))", names);
-    const occam::Dataset data = occam::sample_formula(truth, {{"x1", 0, 2}, {"x2", 0.5, 1.5}, {"x3", 0, 1}},
-                                                      {.rows = 2000, .seed = 7, .target = "y"});
-    const occam::SplitOptions split{.validation_fraction = 0.25, .seed = 1};
-    const occam::Problem problem(data, "y", {}, split);
-    // the whole problem is asked of the truth, the part {x2, x3} of a surrogate
-    occam::PrecheckOptions prechecks;
-    auto first = std::make_shared<bool>(true);
-    prechecks.oracle = [&, first](const occam::Dataset& stage, const std::vector<std::string>& inputs,
-                                  const std::string& target) {
-        if (std::exchange(*first, false)) return occam::JudgedOracle{formula_oracle(truth), 1e-6, "the truth"};
-        return occam::surrogate_oracle(stage, inputs, target);
-    };
-    auto options = short_search();
-    options.budget.max_generations = 160;
-    const auto result = occam::search_with_prechecks(data, problem, split, options, prechecks);
+    const PrecheckedLaw law("1/(1 + x1^2 + x2*cos(x3))", {{"x1", 0, 2}, {"x2", 0.5, 1.5}, {"x3", 0, 1}});
+    const auto result = law.search();
     INFO(fmt::format("{}", fmt::join(result.steps, "\n")));
-    CHECK(std::any_of(result.steps.begin(), result.steps.end(), [](const std::string& step) {
+    CHECK(any_step(result, [](const std::string& step) {
         return step.rfind("separable: 1/y = g + h with {x1} | {x2, x3} (error ", 0) == 0;
     }));
-    REQUIRE_FALSE(result.front.empty());
-    INFO(occam::to_infix(result.front.best().formula, result.front.variables));
-    CHECK(result.front.best().validation_loss < 1e-20);
-    CHECK(occam::evaluate_scalar(result.front.best().formula, std::array{2.0, 1.0, 1.5}) ==
-          doctest::Approx(1 / (5 + std::cos(1.5))).epsilon(1e-12));
+    check_exact(result, std::array{2.0, 1.0, 1.5}, 1 / (5 + std::cos(1.5)));
 }
 
 TEST_CASE("pre-checks carry weights into the reduced problem: corrupted rows of weight ~0 do not spoil I.10.7") {
