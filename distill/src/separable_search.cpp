@@ -98,6 +98,44 @@ std::vector<Tree> pairing_candidates(const Front& front, const std::vector<std::
     return candidates;
 }
 
+// A part's values as a problem of its own; for a part of one input, its enumerated formulas
+// (over the columns of the problem as it stands) and what the enumeration left of the budget.
+struct PreparedPart {
+    Dataset values;
+    Problem problem;
+    std::vector<Tree> enumerated = {};
+    Budget search_budget = {};
+    double enumeration_seconds = 0;
+};
+
+std::optional<PreparedPart> prepare_part(const Reduction& reduction, const Part& part, const Eigen::ArrayXd& centre,
+                                         const SplitOptions& split, const SearchOptions& options,
+                                         const std::atomic<bool>* stop, std::vector<std::string>& steps) {
+    auto data = part_data(reduction, part, centre);
+    if (!data) {
+        steps.push_back(fmt::format("the oracle gives no usable values of {}: parts not searched", part.target));
+        return std::nullopt;
+    }
+    const std::vector<std::string> inputs(data->names().begin(), data->names().end() - 1);
+    Problem problem(*data, part.target, inputs, split);
+    PreparedPart prepared{std::move(*data), std::move(problem)};
+    prepared.search_budget = options.budget;
+    if (inputs.size() != 1) return prepared;
+    const auto start = std::chrono::steady_clock::now();
+    // on the oracle's values the most accurate formulas fit its error too: the best of each size as well
+    EnumerationOptions enumeration{.kept = 4, .best_of_each_size = true, .threads = options.threads};
+    if (options.budget.time_limit) enumeration.time_limit = *options.budget.time_limit / 2;
+    const EnumeratedFormulas found = enumerate_small_formulas(prepared.problem, options.operators, enumeration, stop);
+    const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
+    prepared.enumeration_seconds = spent.count();
+    prepared.search_budget = after_spending(options.budget, spent);
+    const std::vector<Tree> to_column{Tree({Node::variable(static_cast<std::uint32_t>(part.columns[0]))})};
+    for (const Tree& formula : found.best) prepared.enumerated.push_back(substitute_variables(formula, to_column));
+    steps.push_back(fmt::format("tried every formula of {} up to {} nodes for {} ({} of them)", inputs[0],
+                                enumeration.max_nodes, part.target, found.tried));
+    return prepared;
+}
+
 // A part of one input is searched as it is; a larger one with the pre-checks in turn (its inputs
 // are fewer than the problem's, so this ends), without units: the part's values are the oracle's.
 Front search_part(const Dataset& data, const Problem& part, const SplitOptions& split, const SearchOptions& options,
@@ -205,8 +243,9 @@ StageOutcome search_parts(const Problem& problem, const Reduction& reduction, co
     const auto refit_pairings = [&](const std::array<std::vector<Tree>, 2>& candidates, std::string_view which) {
         for (const Tree& g : candidates[0])
             for (const Tree& h : candidates[1])
-                outcome.archive.insert(fitted_on(problem, reduction.to_original(joined(g, h, verdict, transformed_centre, negative_target)),
-                                                 options.fitting.final_iterations));
+                outcome.archive.insert(
+                    fitted_on(problem, reduction.to_original(joined(g, h, verdict, transformed_centre, negative_target)),
+                              options.fitting.final_iterations));
         outcome.progress.best_loss = outcome.archive.best_loss();
         steps.push_back(fmt::format("refitted {} pairings of the parts' {} on the data: best training NMSE {:.2g}",
                                     candidates[0].size() * candidates[1].size(), which, outcome.progress.best_loss));
@@ -215,44 +254,25 @@ StageOutcome search_parts(const Problem& problem, const Reduction& reduction, co
 
     // every small formula of a part of one input first: when both parts have one input, their
     // pairings are often the law, and the searches below are not needed
-    std::vector<Dataset> part_values;
-    std::vector<Problem> part_problems;
-    std::array<std::vector<Tree>, 2> enumerated;
-    std::array<Budget, 2> search_budgets{part_options.budget, part_options.budget};
-    for (std::size_t p = 0; p < parts.size(); ++p) {
-        const auto data = part_data(reduction, parts[p], centre);
-        if (!data) {
-            steps.push_back(fmt::format("the oracle gives no usable values of {}: parts not searched", parts[p].target));
-            return outcome;
-        }
-        std::vector<std::string> inputs(data->names().begin(), data->names().end() - 1);
-        part_problems.emplace_back(*data, parts[p].target, inputs, split);
-        part_values.push_back(*data);
-        if (inputs.size() != 1) continue;
-        const auto start = std::chrono::steady_clock::now();
-        EnumerationOptions enumeration{.kept = 4, .best_of_each_size = true, .threads = options.threads};
-        if (part_options.budget.time_limit) enumeration.time_limit = *part_options.budget.time_limit / 2;
-        const EnumeratedFormulas found = enumerate_small_formulas(part_problems.back(), options.operators, enumeration, stop);
-        const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
-        outcome.progress.elapsed_seconds += spent.count();
-        search_budgets[p] = after_spending(part_options.budget, spent);
-        const std::vector<Tree> to_column{Tree({Node::variable(static_cast<std::uint32_t>(parts[p].columns[0]))})};
-        for (const Tree& formula : found.best) enumerated[p].push_back(substitute_variables(formula, to_column));
-        steps.push_back(fmt::format("tried every formula of {} up to {} nodes for {} ({} of them)", inputs[0],
-                                    enumeration.max_nodes, parts[p].target, found.tried));
+    std::vector<PreparedPart> prepared;
+    for (const Part& part : parts) {
+        auto ready = prepare_part(reduction, part, centre, split, part_options, stop, steps);
+        if (!ready) return outcome;
+        outcome.progress.elapsed_seconds += ready->enumeration_seconds;
+        prepared.push_back(std::move(*ready));
     }
+    const std::array enumerated{prepared[0].enumerated, prepared[1].enumerated};
     if (!enumerated[0].empty() && !enumerated[1].empty() && refit_pairings(enumerated, "enumerated formulas"))
         return outcome;
 
     std::array<std::vector<Tree>, 2> candidates;
     for (std::size_t p = 0; p < parts.size(); ++p) {
-        const Problem& part = part_problems[p];
+        const Problem& part = prepared[p].problem;
         steps.push_back(fmt::format("searching {} from {} on the oracle's values, the other inputs held at a central row",
                                     parts[p].target, fmt::join(part.input_names(), ", ")));
         SearchOptions search_options = part_options;
-        search_options.budget = search_budgets[p];
-        const Front front =
-            search_part(part_values[p], part, split, search_options, prechecks, on_progress, stop, steps);
+        search_options.budget = prepared[p].search_budget;
+        const Front front = search_part(prepared[p].values, part, split, search_options, prechecks, on_progress, stop, steps);
         outcome.progress.evaluations += front.final_progress.evaluations;
         outcome.progress.generations += front.final_progress.generations;
         outcome.progress.elapsed_seconds += front.final_progress.elapsed_seconds;
