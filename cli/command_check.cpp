@@ -60,8 +60,8 @@ std::string surrogate_report(const Dataset& data, const Problem& problem, const 
     const auto& names = problem.input_names();
     const Eigen::ArrayXXd x = data.columns(names, "the data");
     const CheckSettings settings = oracle.settings(PrecheckOptions{}.symmetry_points, seed);
-    std::string text = fmt::format("neural surrogate: {}; hypotheses hold up to a relative error of {:.2g}\n",
-                                   oracle.description, oracle.threshold);
+    std::string text = fmt::format("neural surrogate: {}; hypotheses hold up to a relative error of {:.2g}{}\n",
+                                   oracle.description, oracle.threshold, oracle.log_magnitude ? " (of log|f|)" : "");
 
     auto symmetries = check_pair_symmetries(oracle.f, x, settings);
     std::stable_sort(symmetries.begin(), symmetries.end(), [](const auto& a, const auto& b) {

@@ -36,7 +36,7 @@ TEST_CASE("surrogate oracle: a power law spanning decades is learnt in logs, and
     const JudgedOracle oracle = surrogate_oracle(data, {"pi1", "pi2", "pi3"}, "pi0");
     REQUIRE(oracle.log_magnitude);
     CHECK(oracle.sign == 1);
-    CHECK(oracle.description.find("log of |target|") != std::string::npos);
+    CHECK(oracle.description.find("sd of log|target|") != std::string::npos);
     const Eigen::ArrayXXd inputs = data.values().leftCols(3);
     // the oracle's values are the target's: within a percent on the data rows
     const Eigen::ArrayXd values = oracle.values(inputs);

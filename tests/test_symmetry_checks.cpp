@@ -170,14 +170,14 @@ TEST_CASE("with log_magnitude the tests compare logs: degrees add, products and 
         }
     CHECK(ratio_found);
     const auto product = check_separability(dipole, inputs, settings);
-    REQUIRE_FALSE(product.empty());
+    REQUIRE(product.size() >= 2);
     CHECK(product.front().evidence.accepted());
     CHECK(product.front().kind == Separation::multiplicative);
     CHECK(product.front().group == std::vector<std::size_t>{0});
     CHECK_FALSE(product[1].evidence.accepted());
 
     const auto sum = check_separability(log_oracle("a^-3 + b*c"), inputs, settings);  // spans decades, a sum
-    REQUIRE_FALSE(sum.empty());
+    REQUIRE(sum.size() >= 2);
     CHECK(sum.front().evidence.accepted());
     CHECK(sum.front().kind == Separation::additive);
     CHECK(sum.front().group == std::vector<std::size_t>{0});

@@ -32,12 +32,14 @@ bool learn_in_logs(const Eigen::VectorXd& y) {
     return middle - logs.minCoeff() <= 2 * (logs.maxCoeff() - middle);
 }
 
-// The columns the network sees in log mode: log|x| for inputs of one sign (power laws become
-// linear), the others as they are.
-Eigen::MatrixXd network_inputs(const Eigen::MatrixXd& x, const std::vector<bool>& in_logs) {
+// The columns the network sees in log mode: log(sign*x) for inputs of one sign (power laws become
+// linear; sign 0 leaves a column as it is). A point of the other sign or at zero gives NaN or
+// -inf, so the oracle answers nothing there rather than a mirrored value.
+Eigen::MatrixXd network_inputs(const Eigen::MatrixXd& x, const std::vector<double>& log_signs) {
     Eigen::MatrixXd seen = x;
     for (Eigen::Index c = 0; c < x.cols(); ++c)
-        if (in_logs[static_cast<std::size_t>(c)]) seen.col(c) = x.col(c).array().abs().log().matrix();
+        if (const double sign = log_signs[static_cast<std::size_t>(c)]; sign != 0)
+            seen.col(c) = (sign * x.col(c).array()).log().matrix();
     return seen;
 }
 
@@ -49,21 +51,22 @@ JudgedOracle surrogate_oracle(const Dataset& data, const std::vector<std::string
     const Eigen::VectorXd y = data.values().col(static_cast<Eigen::Index>(data.require(target, "the data"))).matrix();
     JudgedOracle oracle;
     oracle.log_magnitude = y.size() > 0 && learn_in_logs(y);
-    std::vector<bool> in_logs(static_cast<std::size_t>(X.cols()), false);
+    std::vector<double> log_signs(static_cast<std::size_t>(X.cols()), 0);
     if (oracle.log_magnitude) {
         oracle.sign = y[0] > 0 ? 1 : -1;
-        for (Eigen::Index c = 0; c < X.cols(); ++c) in_logs[static_cast<std::size_t>(c)] = X.rows() > 0 && one_sign(X.col(c));
+        for (Eigen::Index c = 0; c < X.cols(); ++c)
+            if (X.rows() > 0 && one_sign(X.col(c))) log_signs[static_cast<std::size_t>(c)] = X(0, c) > 0 ? 1 : -1;
     }
     const Eigen::VectorXd learnt = oracle.log_magnitude ? y.array().abs().log().matrix().eval() : y;
     auto surrogate = std::make_shared<Surrogate>(
-        train_surrogate(network_inputs(X, in_logs), learnt, inputs, target, options));
-    oracle.f = [surrogate, in_logs](const Eigen::ArrayXXd& points) -> Eigen::ArrayXd {
-        return surrogate->network.evaluate(network_inputs(points.matrix(), in_logs)).col(0).array();
+        train_surrogate(network_inputs(X, log_signs), learnt, inputs, target, options));
+    oracle.f = [surrogate, log_signs](const Eigen::ArrayXXd& points) -> Eigen::ArrayXd {
+        return surrogate->network.evaluate(network_inputs(points.matrix(), log_signs)).col(0).array();
     };
     oracle.threshold = surrogate_threshold(surrogate->relative_rmse());
-    oracle.description = fmt::format("validation RMSE {:.2g} of the {}sd, trained in {:.1f} s",
+    oracle.description = fmt::format("validation RMSE {:.2g} of the {}, trained in {:.1f} s",
                                      surrogate->relative_rmse(),
-                                     oracle.log_magnitude ? "log of |target|'s " : "target's ", surrogate->seconds);
+                                     oracle.log_magnitude ? "sd of log|target|" : "target's sd", surrogate->seconds);
     return oracle;
 }
 

@@ -63,10 +63,12 @@ struct DimensionalAnalysis {
 // The simplest form for target from inputs, with units from the table. input_error naming the
 // variable when one of them is missing from the table: a table given explicitly must cover the data.
 // The choices that the units leave open favour the simplest exponents: fewest non-zero, then
-// smallest; then groups that divide by later inputs (u/c and v/c, not u/v and v/c). Before all
-// that, where the units leave a choice, no group or prefactor divides by (or takes a root of) an
-// input flagged in reaches_zero (one flag per input, or none): omega - omega_0 crossing zero gives
-// t*(omega - omega_0) and p_d*Ef*t/h, not p_d*Ef/(h*(omega - omega_0)), whose values blow up.
+// smallest; then groups that divide by later inputs (u/c and v/c, not u/v and v/c). Before those
+// (after integer exponents for the prefactor), where the units leave a choice, no group or
+// prefactor divides by (or takes a root of) an input flagged in reaches_zero (one flag per input,
+// or none): omega - omega_0 crossing zero gives t*(omega - omega_0) and p_d*Ef*t/h, not
+// p_d*Ef/(h*(omega - omega_0)), whose values blow up. A prefactor that multiplies by a flagged
+// input is not avoided (target/prefactor may then blow up where the target does not vanish).
 DimensionalAnalysis analyze_dimensions(const UnitsTable& units, std::span<const std::string> inputs,
                                        std::string_view target, const std::vector<bool>& reaches_zero = {});
 // With the flags from the problem's data (an input whose values reach or cross zero).
