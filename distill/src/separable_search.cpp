@@ -9,6 +9,7 @@
 #include "occam/precheck.hpp"
 #include "occam/small_formula_enumeration.hpp"
 #include "occam/substitute.hpp"
+#include "median.hpp"
 
 namespace occam::detail {
 namespace {
@@ -37,10 +38,7 @@ std::string names_of(const std::vector<std::size_t>& columns, const std::vector<
 Eigen::ArrayXd central_point(const Eigen::ArrayXXd& inputs) {
     Eigen::ArrayXd median(inputs.cols());
     for (Eigen::Index c = 0; c < inputs.cols(); ++c) {
-        std::vector<double> column(inputs.col(c).begin(), inputs.col(c).end());
-        const auto middle = column.begin() + static_cast<std::ptrdiff_t>(column.size() / 2);
-        std::nth_element(column.begin(), middle, column.end());
-        median[c] = *middle;
+        median[c] = detail::median(std::vector<double>(inputs.col(c).begin(), inputs.col(c).end()));
     }
     const Eigen::ArrayXd range = (inputs.colwise().maxCoeff() - inputs.colwise().minCoeff()).transpose().max(1e-300);
     Eigen::Index nearest = 0;

@@ -2,21 +2,16 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cmath>
 #include <vector>
+
+#include "median.hpp"
 
 namespace occam {
 namespace {
 
 // A target of one sign over at least this ratio of largest to smallest magnitude is learnt in logs.
 constexpr double decades_ratio = 1e3;
-
-double median(std::vector<double> values) {
-    const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
-    std::nth_element(values.begin(), middle, values.end());
-    return *middle;
-}
 
 bool one_sign(const Eigen::VectorXd& column) { return column.minCoeff() > 0 || column.maxCoeff() < 0; }
 
@@ -28,7 +23,7 @@ bool learn_in_logs(const Eigen::VectorXd& y) {
     const Eigen::ArrayXd magnitude = y.array().abs();
     if (magnitude.maxCoeff() < decades_ratio * magnitude.minCoeff()) return false;
     const Eigen::ArrayXd logs = magnitude.log();
-    const double middle = median(std::vector<double>(logs.begin(), logs.end()));
+    const double middle = detail::median(std::vector<double>(logs.begin(), logs.end()));
     return middle - logs.minCoeff() <= 2 * (logs.maxCoeff() - middle);
 }
 

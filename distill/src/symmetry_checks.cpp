@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "occam/random.hpp"
+#include "median.hpp"
 
 namespace occam {
 namespace {
@@ -58,9 +59,7 @@ double scaling_degree(const Eigen::ArrayXd& before, const Eigen::ArrayXd& after,
         if (const double ratio = log_ratio(before[k], after[k], log_magnitude); std::isfinite(ratio))
             degrees.push_back(ratio / std::log(factors[static_cast<std::size_t>(k)]));
     if (degrees.size() < min_points) return 0;
-    const auto middle = degrees.begin() + static_cast<std::ptrdiff_t>(degrees.size() / 2);
-    std::nth_element(degrees.begin(), middle, degrees.end());
-    const double degree = std::round(2 * *middle) / 2;
+    const double degree = std::round(2 * detail::median(std::move(degrees))) / 2;
     return std::abs(degree) <= 4 ? degree : 0;
 }
 
