@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <thread>
+#include <utility>
 
 #include "occam/constant_fitter.hpp"
 #include "occam/interpreter.hpp"
@@ -100,14 +101,15 @@ bool better(const Screened& a, const Screened& b) {
 }
 
 // Keeps candidate in heap (a max-heap under `better`, the worst on top) if it is among the best
-// `capacity`.
-void keep_if_better(std::vector<Screened>& heap, const Screened& candidate, std::size_t capacity) {
+// `capacity`; copied or moved in only then.
+template <class Candidate>
+void keep_if_better(std::vector<Screened>& heap, Candidate&& candidate, std::size_t capacity) {
     if (heap.size() < capacity) {
-        heap.push_back(candidate);
+        heap.push_back(std::forward<Candidate>(candidate));
         std::push_heap(heap.begin(), heap.end(), better);
     } else if (better(candidate, heap.front())) {
         std::pop_heap(heap.begin(), heap.end(), better);
-        heap.back() = candidate;
+        heap.back() = std::forward<Candidate>(candidate);
         std::push_heap(heap.begin(), heap.end(), better);
     }
 }
@@ -201,9 +203,8 @@ public:
         for (std::size_t rank = 0; rank < order.size(); ++rank) {
             const std::size_t i = order[rank];
             if (!std::isfinite(losses[i])) break;
-            const std::size_t size = std::min(screened[i].nodes.size(), options_.max_nodes);
-            const bool first_of_size = !size_taken[size];
-            size_taken[size] = true;
+            const bool first_of_size = !size_taken[size_of(screened[i])];
+            size_taken[size_of(screened[i])] = true;
             if (rank < options_.kept || (options_.best_of_each_size && first_of_size))
                 best.push_back(with_scaling(trees[i], scalings[i]));
             else if (!options_.best_of_each_size) break;
@@ -215,6 +216,9 @@ public:
 
 private:
     static constexpr int refit_iterations = 30;
+
+    // the size of E, as an index into top_of_size_
+    std::size_t size_of(const Screened& screened) const { return std::min(screened.nodes.size(), options_.max_nodes); }
     static constexpr int refinement_steps = 4;
 
     // Every canonical expression of `size` nodes holding x, with whether it is worth screening as
@@ -288,10 +292,9 @@ private:
         });
         for (std::size_t i = 0; i < pending_.size(); ++i) {
             if (!std::isfinite(losses[i])) continue;
-            const Screened candidate{losses[i], screened_so_far_ + i, std::move(pending_[i]), scale_of[i]};
-            keep_if_better(top_, candidate, options_.screened);
-            if (options_.best_of_each_size)
-                keep_if_better(top_of_size_[std::min(candidate.nodes.size(), options_.max_nodes)], candidate, screened_per_size);
+            Screened candidate{losses[i], screened_so_far_ + i, std::move(pending_[i]), scale_of[i]};
+            if (options_.best_of_each_size) keep_if_better(top_of_size_[size_of(candidate)], candidate, screened_per_size);
+            keep_if_better(top_, std::move(candidate), options_.screened);
         }
         screened_so_far_ += pending_.size();
         pending_.clear();
