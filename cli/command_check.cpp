@@ -7,13 +7,9 @@
 #include <string>
 
 #include "commands.hpp"
+#include "occam/check.hpp"
 #include "occam/dataset.hpp"
-#include "occam/dimensional_analysis.hpp"
 #include "occam/error.hpp"
-#include "occam/precheck.hpp"
-#include "occam/problem.hpp"
-#include "occam/surrogate_oracle.hpp"
-#include "occam/symmetry_checks.hpp"
 #include "occam/units.hpp"
 
 namespace occam::cli {
@@ -29,8 +25,7 @@ struct CheckArgs {
     std::uint64_t seed = 1;
 };
 
-std::string dimensional_report(const UnitsTable& units, const Problem& problem) {
-    const DimensionalAnalysis analysis = analyze_dimensions(units, problem);
+std::string dimensional_report(const DimensionalAnalysis& analysis) {
     if (!analysis.form) return fmt::format("dimensional analysis: skipped ({})\n", analysis.warning);
     const DimensionlessForm& form = *analysis.form;
     std::string text = fmt::format("dimensional analysis: {}\n", form.description());
@@ -54,31 +49,20 @@ std::string group_text(const std::vector<std::size_t>& group, const std::vector<
     return fmt::format("{{{}}} | {{{}}}", fmt::join(in, ", "), fmt::join(out, ", "));
 }
 
-// The tests on the data as given, asked of the surrogate of it.
-std::string surrogate_report(const Dataset& data, const Problem& problem, const JudgedOracle& oracle,
-                             std::uint64_t seed) {
-    const auto& names = problem.input_names();
-    const Eigen::ArrayXXd x = data.columns(names, "the data");
-    const CheckSettings settings = oracle.settings(PrecheckOptions{}.symmetry_points, seed);
+// The tests asked of the surrogate of the data as given: those that hold and the closest misses.
+std::string surrogate_report(const CheckReport& report, const std::vector<std::string>& names) {
     std::string text = fmt::format("neural surrogate: {}; hypotheses hold up to a relative error of {:.2g}{}\n",
-                                   oracle.description, oracle.threshold, oracle.log_magnitude ? " (of log|f|)" : "");
-
-    auto symmetries = check_pair_symmetries(oracle.f, x, settings);
-    std::stable_sort(symmetries.begin(), symmetries.end(), [](const auto& a, const auto& b) {
-        return a.evidence.error / a.evidence.threshold < b.evidence.error / b.evidence.threshold;
-    });
-    text += fmt::format("pair symmetries ({} tested):\n", symmetries.size());
+                                   report.oracle, report.threshold, report.log_magnitude ? " (of log|f|)" : "");
+    text += fmt::format("pair symmetries ({} tested):\n", report.symmetries.size());
     std::size_t rejected = 0;
-    for (const auto& v : symmetries) {
+    for (const auto& v : report.symmetries) {
         if (!v.evidence.accepted() && rejected++ >= rejected_shown) break;
         text += verdict_line(v.evidence, "f depends on the pair only through " +
                                              describe(v, names[v.first], names[v.second]));
     }
-
-    const auto separations = check_separability(oracle.f, x, settings);
-    text += fmt::format("separability ({} tested):\n", separations.size());
+    text += fmt::format("separability ({} tested):\n", report.separations.size());
     rejected = 0;
-    for (const auto& v : separations) {
+    for (const auto& v : report.separations) {
         if (!v.evidence.accepted() && rejected++ >= rejected_shown) break;
         const std::string kind = v.kind == Separation::multiplicative
                                      ? "multiplicative, f"
@@ -94,27 +78,19 @@ void run_check(const CheckArgs& args) {
     const Dataset data = read_csv(args.data_path, {.drop_invalid = args.drop_invalid});
     data.require(args.target, args.data_path);
     const Problem problem(data, args.target, {}, {.seed = args.seed});
+    SolveOptions options;
+    options.search.seed = args.seed;
+    options.prechecks.units = units ? &*units : nullptr;
+    const CheckReport checked = check(data, problem, options);
+
     std::string report = fmt::format("{}: {} from {} ({} rows)\n", args.data_path, args.target,
                                      fmt::join(problem.input_names(), ", "), data.rows());
-    report += units ? dimensional_report(*units, problem) : "dimensional analysis: not run (no --units table)\n";
-    SurrogateOptions surrogate;
-    surrogate.seed = args.seed;
-    const JudgedOracle oracle = surrogate_oracle(data, problem.input_names(), problem.target_name(), surrogate);
-    report += surrogate_report(data, problem, oracle, args.seed);
-
-    // the plan's first stage asks about the data as given when no units reduce it: that surrogate
-    // is the one just trained, not one to train again
-    PrecheckOptions prechecks;
-    prechecks.units = units ? &*units : nullptr;
-    prechecks.oracle = [&, trained = surrogate_oracle_factory(surrogate)](
-                           const Dataset& stage, const std::vector<std::string>& inputs, const std::string& target) {
-        if (inputs == problem.input_names() && target == problem.target_name()) return oracle;
-        return trained(stage, inputs, target);
-    };
+    report += checked.dimensions ? dimensional_report(*checked.dimensions)
+                                 : "dimensional analysis: not run (no --units table)\n";
+    report += surrogate_report(checked, problem.input_names());
     report += "what `occam search --precheck auto` would do:\n";
     int step = 1;
-    for (const std::string& line : plan_prechecks(data, problem, prechecks, args.seed))
-        report += fmt::format("  {}. {}\n", step++, line);
+    for (const std::string& line : checked.plan) report += fmt::format("  {}. {}\n", step++, line);
     fmt::print("{}", report);
 }
 

@@ -11,11 +11,8 @@
 #include "occam/dataset.hpp"
 #include "occam/error.hpp"
 #include "occam/front_format.hpp"
-#include "occam/precheck.hpp"
 #include "occam/residual_format.hpp"
-#include "occam/residual_search.hpp"
-#include "occam/search.hpp"
-#include "occam/surrogate_oracle.hpp"
+#include "occam/solve.hpp"
 #include "occam/units.hpp"
 #include "occam/weights.hpp"
 
@@ -37,63 +34,55 @@ struct SearchArgs {
     SearchOptionArgs search;
 };
 
-// One front, after the pre-checks; they are reported on standard error unless quiet.
-std::string front_text(const Dataset& data, const Problem& problem, const SplitOptions& split,
-                       const SearchOptions& options, const SearchArgs& args, FrontFormat format) {
-    std::optional<UnitsTable> units;
-    if (!args.units_path.empty()) units = read_units(args.units_path);
-    PrecheckOptions prechecks;
-    prechecks.mode = args.precheck == "off" ? PrecheckMode::off : PrecheckMode::automatic;
-    prechecks.units = units ? &*units : nullptr;
-    prechecks.oracle = surrogate_oracle_factory();
-    const ProgressCallback progress = progress_line(args.quiet);
-    const auto& interrupted = install_interrupt_handler();
-    const PrecheckedSearch result = search_with_prechecks(data, problem, split, options, prechecks, progress, &interrupted);
-    if (progress) fmt::print(stderr, "\n");
-    if (!args.quiet)
-        for (const std::string& step : result.steps) fmt::print(stderr, "pre-check: {}\n", step);
-    // not progress but a warning that the front is partial, so --quiet keeps it
-    if (result.front.interrupted) fmt::print(stderr, "occam: interrupted; the front found so far:\n");
-    return format_front(result.front, format);
+PrecheckMode precheck_mode(const std::string& name) {
+    if (name == "auto") return PrecheckMode::automatic;
+    if (name == "off") return PrecheckMode::off;
+    throw input_error(fmt::format("--precheck {}: expected auto or off", name));
 }
 
-// With --residual-rounds above 1: every round's front and the summed model.
-std::string residual_text(const Problem& problem, const SearchOptions& options, const SearchArgs& args,
-                          FrontFormat format) {
-    const std::size_t rounds = args.residual_rounds;
-    const ProgressCallback line = progress_line(args.quiet);
-    RoundProgressCallback progress;
-    if (line) {
-        progress = [rounds, line](std::size_t round, const Progress& p) {
-            fmt::print(stderr, "\rround {}/{} ", round, rounds);
-            line(p);
-        };
-    }
-    const auto& interrupted = install_interrupt_handler();
-    const ResidualModel model = search_residuals(problem, options, rounds, progress, &interrupted);
-    if (line) fmt::print(stderr, "\n");
-    if (model.interrupted) fmt::print(stderr, "occam: interrupted; the rounds found so far:\n");
-    return format_residual_model(model, format);
+// The progress line, with the round when there are several.
+RoundProgressCallback round_progress(bool quiet, std::size_t rounds) {
+    const ProgressCallback line = progress_line(quiet);
+    if (!line) return {};
+    return [rounds, line](std::size_t round, const Progress& p) {
+        if (rounds > 1) fmt::print(stderr, "\rround {}/{} ", round, rounds);
+        line(p);
+    };
 }
 
 void run_search(SearchArgs& args) {
     const auto format = front_format_from_name(args.format);
     if (!format) throw input_error(fmt::format("--format {}: expected table, json, sympy, latex or c", args.format));
-    const SearchOptions options = args.search.resolved();
-    check_residual_rounds(args.residual_rounds, options);
-    if (args.precheck != "auto" && args.precheck != "off")
-        throw input_error(fmt::format("--precheck {}: expected auto or off", args.precheck));
+    SolveOptions options;
+    options.search = args.search.resolved();
+    options.residual_rounds = args.residual_rounds;
+    options.prechecks.mode = precheck_mode(args.precheck);
+    std::optional<UnitsTable> units;
+    if (!args.units_path.empty()) {
+        units = read_units(args.units_path);
+        options.prechecks.units = &*units;
+    }
+    options.validate();
     require_output_folder(args.output);
 
     const Dataset data = read_csv(args.data_path, {.drop_invalid = args.drop_invalid});
     data.require(args.target, args.data_path);
     if (!args.weights.empty()) weight_column(data, args.weights, args.target, args.data_path);  // names the file
-    const SplitOptions split{.validation_fraction = args.validation, .seed = options.seed};
-    const Problem problem(data, args.target, {}, split, args.weights);
+    const Problem problem(data, args.target, {}, {.validation_fraction = args.validation, .seed = options.search.seed},
+                          args.weights);
 
-    const std::string text = args.residual_rounds > 1 ? residual_text(problem, options, args, *format)
-                                                      : front_text(data, problem, split, options, args, *format);
-    write_output(args.output, text);
+    const RoundProgressCallback progress = round_progress(args.quiet, options.residual_rounds);
+    const Solution solution = solve(data, problem, options, progress, &install_interrupt_handler());
+    if (progress) fmt::print(stderr, "\n");
+    if (!args.quiet) {
+        const char* round = options.residual_rounds > 1 ? " (round 1)" : "";
+        for (const std::string& step : solution.steps) fmt::print(stderr, "pre-check{}: {}\n", round, step);
+    }
+    // not progress but a warning that the result is partial, so --quiet keeps it
+    if (solution.interrupted)
+        fmt::print(stderr, "occam: interrupted; the {} found so far:\n", solution.model ? "rounds" : "front");
+    write_output(args.output, solution.model ? format_residual_model(*solution.model, *format)
+                                             : format_front(solution.front, *format));
 }
 
 }  // namespace

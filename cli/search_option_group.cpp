@@ -19,7 +19,7 @@ SearchOptions SearchOptionArgs::resolved() const {
 void add_search_option_groups(CLI::App& command, SearchOptionArgs& args) {
     auto& o = args.options;
     const char* budget = "Budget (the first limit reached stops; evaluations and generations are reproducible)";
-    command.add_option("--time", args.time_limit, "Time limit in seconds (default 60 when no other budget is given)")
+    command.add_option("--time", args.time_limit, "Time limit in seconds for the whole run, pre-checks included (default 60 when no other budget is given)")
         ->group(budget);
     command
         .add_option("--evaluations", args.evaluations,

@@ -10,7 +10,7 @@
 #include <random>
 #include <sstream>
 
-#include "occam/checkpoint.hpp"
+#include "checkpoint.hpp"
 #include "occam/error.hpp"
 #include "occam/parse.hpp"
 #include "occam/sampling.hpp"

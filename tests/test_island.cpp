@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "occam/constant_fitter.hpp"
-#include "occam/island.hpp"
+#include "island.hpp"
 #include "occam/parse.hpp"
 #include "occam/sampling.hpp"
 

@@ -99,7 +99,7 @@ struct PrecheckedLaw {
         prechecks.oracle = truth_then_surrogate(truth);
         auto options = short_search();
         options.budget.max_generations = 160;
-        return occam::search_with_prechecks(data, problem, split, options, prechecks);
+        return occam::search_with_prechecks(data, problem, options, prechecks);
     }
 
     static std::vector<std::string> names_of(const std::vector<occam::VariableRange>& ranges) {
@@ -127,8 +127,7 @@ void check_exact(const occam::PrecheckedSearch& result, const std::array<double,
 TEST_CASE("pre-checks: dimensional analysis reduces I.10.7 to pi0 = g(v/c) and the law comes back exact") {
     const occam::UnitsTable units = occam::read_units(std::string(OCCAM_SOURCE_DIR) + "/bench/suites/feynman/units.csv");
     RelativisticMass case_;
-    const occam::PrecheckedSearch result = occam::search_with_prechecks(
-        case_.data, case_.problem, case_.split, short_search(), {.units = &units});
+    const occam::PrecheckedSearch result = occam::search_with_prechecks(case_.data, case_.problem, short_search(), {.units = &units});
     REQUIRE(result.steps.size() >= 2);
     CHECK(result.steps[0] == "dimensional analysis: m/m_0 = g(pi1) with pi1 = v/c");
     // a law of one group: every small formula is tried first, and 1/sqrt(1 - x^2) is one of them
@@ -156,7 +155,7 @@ TEST_CASE("pre-checks: a law of one group is found by trying every small formula
     const occam::Problem problem(data, "n", {}, split);
     auto options = short_search();
     options.budget.max_generations = 2;
-    const auto result = occam::search_with_prechecks(data, problem, split, options, {.units = &units});
+    const auto result = occam::search_with_prechecks(data, problem, options, {.units = &units});
     REQUIRE(result.steps.size() == 2);
     CHECK(result.steps[1].starts_with("tried every formula of pi1 up to 6 nodes"));
     REQUIRE_FALSE(result.front.empty());
@@ -171,13 +170,13 @@ TEST_CASE("pre-checks stay out of the way when off, without units or below three
     RelativisticMass case_;
     auto options = short_search();
     options.budget.max_generations = 2;
-    const auto off = occam::search_with_prechecks(case_.data, case_.problem, case_.split, options,
+    const auto off = occam::search_with_prechecks(case_.data, case_.problem, options,
                                                   {.mode = occam::PrecheckMode::off});
     CHECK(off.steps == std::vector<std::string>{"pre-checks off"});
-    const auto no_units = occam::search_with_prechecks(case_.data, case_.problem, case_.split, options, {});
+    const auto no_units = occam::search_with_prechecks(case_.data, case_.problem, options, {});
     CHECK(no_units.steps.empty());
     const occam::Problem two_inputs(case_.data, "m", {"m_0", "v"}, case_.split);
-    const auto small = occam::search_with_prechecks(case_.data, two_inputs, case_.split, options, {});
+    const auto small = occam::search_with_prechecks(case_.data, two_inputs, options, {});
     CHECK(small.steps == std::vector<std::string>{"pre-checks skipped: fewer than 3 inputs"});
     CHECK_FALSE(small.front.empty());
 }
@@ -216,7 +215,7 @@ TEST_CASE("pre-checks: a pair symmetry replaces two inputs by one and the law ma
     const occam::Problem problem(data, "d", {}, split);
     occam::PrecheckOptions prechecks;
     prechecks.oracle = first_stage_oracle(truth, "the truth");
-    const auto result = occam::search_with_prechecks(data, problem, split, short_search(), prechecks);
+    const auto result = occam::search_with_prechecks(data, problem, short_search(), prechecks);
     REQUIRE(result.steps.size() >= 4);
     CHECK(result.steps[0].rfind("pair symmetry: d depends on x1, x2 only through u1 = x1 - x2", 0) == 0);
     CHECK(result.steps[1].rfind("no pair symmetry among u1, y1, y2", 0) == 0);
@@ -240,7 +239,7 @@ TEST_CASE("pre-checks: when a wrong reduction leaves the reduced search short, t
     const occam::Tree liar = occam::parse_formula("x1 - x2 + x3", names);
     occam::PrecheckOptions prechecks;
     prechecks.oracle = first_stage_oracle(liar, "a liar");
-    const auto result = occam::search_with_prechecks(data, problem, split, short_search(), prechecks);
+    const auto result = occam::search_with_prechecks(data, problem, short_search(), prechecks);
     REQUIRE(result.steps.size() >= 4);
     CHECK(result.steps[0].rfind("pair symmetry: y depends on x1, x2 only through u1 = x1 - x2", 0) == 0);
     CHECK(result.steps.back() == "no search so far reached the target loss: searching y from x1, x2, x3 with the rest of the budget");
@@ -254,7 +253,7 @@ TEST_CASE("pre-checks: when a wrong reduction leaves the reduced search short, t
     tiny.budget.max_generations.reset();
     tiny.budget.max_evaluations = 400;
     prechecks.oracle = first_stage_oracle(liar, "a liar");
-    const auto starved = occam::search_with_prechecks(data, problem, split, tiny, prechecks);
+    const auto starved = occam::search_with_prechecks(data, problem, tiny, prechecks);
     INFO(fmt::format("{}", fmt::join(starved.steps, "\n")));
     CHECK(starved.steps.back().rfind("no search so far reached the target loss", 0) == 0);
 }
@@ -288,7 +287,7 @@ TEST_CASE("pre-checks: I.6.2b becomes a Gaussian in one variable: the difference
     options.population.population_size = 200;
     options.budget.max_generations = 40;
     options.fitting.sign_restart = true;  // exp(c*u^2) needs c < 0, which one LM start from c > 0 misses
-    const auto result = occam::search_with_prechecks(data, problem, split, options, prechecks);
+    const auto result = occam::search_with_prechecks(data, problem, options, prechecks);
     REQUIRE_FALSE(result.front.empty());
     INFO(occam::to_infix(result.front.best().formula, result.front.variables));
     CHECK(result.front.best().validation_loss < 1e-20);
@@ -310,7 +309,7 @@ TEST_CASE("pre-checks: a multiplicatively separable law is solved by parts and t
     };
     auto options = short_search();
     options.budget.max_generations = 160;  // a quarter for the parts: 20 generations each
-    const auto result = occam::search_with_prechecks(data, problem, split, options, prechecks);
+    const auto result = occam::search_with_prechecks(data, problem, options, prechecks);
     INFO(fmt::format("{}", fmt::join(result.steps, "\n")));
     const auto has_step = [&](const std::string& prefix) {
         return std::any_of(result.steps.begin(), result.steps.end(),
@@ -376,7 +375,7 @@ TEST_CASE("pre-checks carry weights into the reduced problem: corrupted rows of 
     }
     const occam::Dataset data({"m_0", "v", "c", "m", "w"}, values);
     const occam::Problem problem(data, "m", {"m_0", "v", "c"}, clean.split, "w");
-    const auto result = occam::search_with_prechecks(data, problem, clean.split, short_search(), {.units = &units});
+    const auto result = occam::search_with_prechecks(data, problem, short_search(), {.units = &units});
     REQUIRE(result.steps.size() >= 2);
     CHECK(result.steps[0] == "dimensional analysis: m/m_0 = g(pi1) with pi1 = v/c");
     REQUIRE_FALSE(result.front.empty());

@@ -23,13 +23,14 @@ Problem dominant_and_small_term() {
     return Problem(data, "y", {});
 }
 
-SearchOptions short_rounds() {
+// generations is the budget of all rounds together
+SearchOptions short_rounds(long long generations = 4) {
     SearchOptions options;
     options.seed = 1;
     options.threads = 1;
     options.operators = OperatorSet::parse("+,-,*,/,sin");
     options.budget.time_limit.reset();
-    options.budget.max_generations = 4;
+    options.budget.max_generations = generations;
     options.population.islands = 2;
     options.population.population_size = 40;
     return options;
@@ -51,8 +52,8 @@ double unpolished_train_loss(const ResidualModel& model, const Problem& problem)
 
 TEST_CASE("residual search: round 2 explains the small term that round 1 left over") {
     const Problem problem = dominant_and_small_term();
-    const ResidualModel one = search_residuals(problem, short_rounds(), 1);
-    const ResidualModel two = search_residuals(problem, short_rounds(), 2);
+    const ResidualModel one = search_residuals(problem, short_rounds(4), 1);
+    const ResidualModel two = search_residuals(problem, short_rounds(8), 2);  // 4 generations a round
     REQUIRE(one.rounds.size() == 1);
     REQUIRE(two.rounds.size() == 2);
     INFO("round 1: " << to_infix(one.formula, one.variables));
@@ -86,14 +87,14 @@ TEST_CASE("residual search: one round is the plain search") {
 
 TEST_CASE("residual search: a stop keeps the finished rounds and starts no more") {
     const Problem problem = dominant_and_small_term();
-    const ResidualModel full = search_residuals(problem, short_rounds(), 2);
+    const ResidualModel full = search_residuals(problem, short_rounds(12), 3);
     std::atomic<bool> stop = false;
     std::size_t last_round = 0;
     const auto stop_in_round_2 = [&](std::size_t round, const Progress&) {
         last_round = round;
         if (round == 2) stop = true;
     };
-    const ResidualModel cut = search_residuals(problem, short_rounds(), 3, stop_in_round_2, &stop);
+    const ResidualModel cut = search_residuals(problem, short_rounds(12), 3, stop_in_round_2, &stop);
     CHECK(cut.interrupted);
     CHECK(last_round == 2);  // round 3 never started
     REQUIRE(cut.rounds.size() == 2);
@@ -111,11 +112,23 @@ TEST_CASE("residual search: weights carry into every round") {
     values.leftCols(3) = data.values();
     values.col(3) = 1.0 + values.col(0).abs();
     const Problem problem(Dataset({"x0", "x1", "y", "w"}, values), "y", {}, {}, "w");
-    const ResidualModel model = search_residuals(problem, short_rounds(), 2);
+    const ResidualModel model = search_residuals(problem, short_rounds(8), 2);
     CHECK(model.weights == "w");
     REQUIRE(model.rounds.size() == 2);
     for (const auto& round : model.rounds) CHECK(round.front.weights == "w");
     CHECK(model.variables == names);
+}
+
+TEST_CASE("residual search: the budget is the rounds' together, each round a fair share of what is left") {
+    const Problem problem = dominant_and_small_term();
+    const ResidualModel model = search_residuals(problem, short_rounds(9), 3);
+    REQUIRE(model.rounds.size() == 3);
+    long long generations = 0;
+    for (const auto& round : model.rounds) {
+        CHECK(round.front.final_progress.generations == 3);
+        generations += round.front.final_progress.generations;
+    }
+    CHECK(generations == 9);
 }
 
 TEST_CASE("residual search: impossible round counts are refused") {

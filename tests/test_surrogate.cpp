@@ -8,9 +8,9 @@
 #include <cmath>
 
 #include "feynman_cases.hpp"
-#include "occam/adam.hpp"
+#include "adam.hpp"
 #include "occam/error.hpp"
-#include "occam/network_gradient.hpp"
+#include "network_gradient.hpp"
 #include "occam/random.hpp"
 #include "occam/surrogate.hpp"
 

@@ -13,7 +13,7 @@
 // node, in postfix order: ["var", column], ["const", value], ["number", value], or [name] ("+", "sin", "pi")
 // Doubles are JSON numbers with the shortest digits that read back to the same bits; non-finite
 // ones (the loss of an invalid formula) are the strings "inf", "-inf" and "nan".
-#include "occam/checkpoint.hpp"
+#include "checkpoint.hpp"
 
 #include "occam/atomic_file.hpp"
 

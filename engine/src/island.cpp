@@ -1,4 +1,4 @@
-#include "occam/island.hpp"
+#include "island.hpp"
 
 #include <algorithm>
 #include <cmath>

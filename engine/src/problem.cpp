@@ -12,7 +12,7 @@ namespace occam {
 
 Problem::Problem(const Dataset& data, const std::string& target, std::vector<std::string> inputs,
                  const SplitOptions& split, const std::string& weights)
-    : target_name_(target), weight_name_(weights) {
+    : target_name_(target), weight_name_(weights), split_(split) {
     const std::size_t target_column = data.require(target, "the data");
     Eigen::ArrayXd all_weights;
     if (!weights.empty()) all_weights = weight_column(data, weights, target, "the data");

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+
 #include "occam/constant_fitter.hpp"
 #include "occam/error.hpp"
 #include "occam/interpreter.hpp"
@@ -68,9 +70,12 @@ void check_residual_rounds(std::size_t rounds, const SearchOptions& options) {
 }
 
 ResidualModel search_residuals(const Problem& problem, const SearchOptions& options, std::size_t rounds,
-                               const RoundProgressCallback& on_progress, const std::atomic<bool>* stop) {
+                               const RoundProgressCallback& on_progress, const std::atomic<bool>* stop,
+                               const RoundSearch& round_search) {
     check_residual_rounds(rounds, options);
     options.validate();
+    const auto start = std::chrono::steady_clock::now();
+    Spent spent;
 
     ResidualModel model;
     model.variables = problem.input_names();
@@ -79,9 +84,15 @@ ResidualModel search_residuals(const Problem& problem, const SearchOptions& opti
     for (std::size_t round = 1; round <= rounds; ++round) {
         SearchOptions round_options = options;
         round_options.seed = options.seed + (round - 1);
+        spent.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        round_options.budget = fair_share(options.budget, spent, rounds - round + 1);
+        if (exhausted(round_options.budget)) break;
         const ProgressCallback progress =
             on_progress ? ProgressCallback([&](const Progress& p) { on_progress(round, p); }) : ProgressCallback{};
-        Front front = search(current, round_options, progress, stop);
+        Front front = round_search ? round_search(round, current, round_options, progress, stop)
+                                   : search(current, round_options, progress, stop);
+        spent.evaluations += front.final_progress.evaluations;
+        spent.generations += front.final_progress.generations;
         if (front.empty()) break;
         model.interrupted = front.interrupted;
         model.rounds.push_back({current.target_name(), std::move(front)});

@@ -9,8 +9,8 @@
 #include <optional>
 
 #include "occam/front_builder.hpp"
-#include "occam/checkpoint.hpp"
-#include "occam/island.hpp"
+#include "checkpoint.hpp"
+#include "island.hpp"
 
 namespace occam {
 namespace {

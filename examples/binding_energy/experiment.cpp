@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <occam/interpreter.hpp>
 #include <occam/print.hpp>
-#include <occam/residual_search.hpp>
+#include <occam/solve.hpp>
 
 #include <unistd.h>
 
@@ -66,8 +66,10 @@ SplitResult run_split(const occam::Dataset& data, Split split, const Settings& s
     options.seed = settings.seed;
     // no sine or cosine: nothing in a binding energy is periodic in these inputs
     options.operators = occam::OperatorSet::parse("+,-,*,/,neg,square,cube,sqrt,exp,log,inv");
-    options.budget.max_evaluations = settings.evaluations;
-    options.budget.time_limit = std::chrono::duration<double>(settings.time_cap);
+    // the budget is all rounds' together: settings.evaluations and time_cap are per round
+    const auto round_count = static_cast<long long>(settings.residual_rounds);
+    options.budget.max_evaluations = settings.evaluations * round_count;
+    options.budget.time_limit = std::chrono::duration<double>(settings.time_cap * static_cast<double>(round_count));
     // a progress line for people watching; none in a log file
     const bool show_progress = isatty(fileno(stderr)) != 0;
     const std::string label = split.name;
@@ -76,25 +78,31 @@ SplitResult run_split(const occam::Dataset& data, Split split, const Settings& s
                      p.evaluations);
     };
     const auto start = std::chrono::steady_clock::now();
-    const occam::ResidualModel model = occam::search_residuals(
-        problem, options, settings.residual_rounds,
-        show_progress ? occam::RoundProgressCallback(progress) : occam::RoundProgressCallback{});
+    occam::SolveOptions solve_options;
+    solve_options.search = options;
+    solve_options.residual_rounds = settings.residual_rounds;
+    solve_options.prechecks.mode = occam::PrecheckMode::off;  // no units, and the inputs are only Z and N
+    const occam::Solution solution = occam::solve(
+        train, problem, solve_options, show_progress ? occam::RoundProgressCallback(progress) : occam::RoundProgressCallback{});
     if (show_progress) std::fprintf(stderr, "\n");
     result.search_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-    for (const auto& round : model.rounds) {
-        result.evaluations += round.front.final_progress.evaluations;
-        result.cut_by_time |= round.front.final_progress.evaluations < settings.evaluations;
+    std::vector<const occam::Front*> rounds{&solution.front};
+    if (solution.model) {
+        rounds.clear();
+        for (const auto& round : solution.model->rounds) rounds.push_back(&round.front);
+    }
+    for (const occam::Front* front : rounds) {
+        result.evaluations += front->final_progress.evaluations;
+        result.cut_by_time |= front->final_progress.evaluations < settings.evaluations;
     }
     // the first round's front models B itself; later rounds model residuals, shown through their sum
-    if (!model.rounds.empty()) {
-        for (const auto& entry : model.rounds.front().front.entries)
-            result.front.push_back(row_for(fmt::format("occam c={}", entry.complexity), entry.formula, entry.constants,
-                                           train, test));
-    }
-    if (model.rounds.size() > 1)
-        result.front.push_back(row_for(fmt::format("sum of {} rounds", model.rounds.size()), model.formula,
-                                       model.constants, train, test));
+    for (const auto& entry : solution.front.entries)
+        result.front.push_back(row_for(fmt::format("occam c={}", entry.complexity), entry.formula, entry.constants,
+                                       train, test));
+    if (solution.model && solution.model->rounds.size() > 1)
+        result.front.push_back(row_for(fmt::format("sum of {} rounds", solution.model->rounds.size()),
+                                       solution.model->formula, solution.model->constants, train, test));
     result.best_compact = pick_best_compact(result.front, 5);
     result.split = std::move(split);
     return result;

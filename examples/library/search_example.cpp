@@ -1,4 +1,5 @@
-// The smallest C++ program using occam as a library: read a CSV, search, print the recommended formula.
+// The smallest C++ program using occam as a library: read a CSV, solve (pre-checks and search under
+// one time limit), print the recommended formula.
 // Usage: search_example data.csv target [seconds]
 #include <occam/occam.hpp>
 
@@ -13,13 +14,15 @@ int main(int argc, char** argv) {
     try {
         const auto data = occam::read_csv(argv[1]);
         const occam::Problem problem(data, argv[2]);
-        occam::SearchOptions options;
-        options.seed = 1;
-        options.budget.time_limit = std::chrono::duration<double>(argc > 3 ? std::stod(argv[3]) : 30.0);
-        const auto front = occam::search(problem, options, [](const occam::Progress& p) {
+        occam::SolveOptions options;
+        options.search.seed = 1;
+        options.search.budget.time_limit = std::chrono::duration<double>(argc > 3 ? std::stod(argv[3]) : 30.0);
+        const auto solution = occam::solve(data, problem, options, [](std::size_t, const occam::Progress& p) {
             std::cerr << "\r" << p.elapsed_seconds << " s, best loss " << p.best_loss << "   ";
         });
         std::cerr << '\n';
+        for (const auto& step : solution.steps) std::cerr << "pre-check: " << step << '\n';
+        const auto& front = solution.front;
         std::cout << occam::to_sympy(front.best().formula, front.variables) << '\n';
     } catch (const occam::input_error& e) {
         std::cerr << e.what() << '\n';

@@ -1,5 +1,8 @@
 #pragma once
-// The one header a C++ program includes to use occam as a library.
+// The one header a C++ program includes to use occam as a library: data, problems, the pipeline
+// (solve, check), its stages (search, pre-checks, residual rounds), formulas and their printers,
+// network components and distillation.
+#include "occam/check.hpp"
 #include "occam/component_json.hpp"
 #include "occam/dataset.hpp"
 #include "occam/dimensional_analysis.hpp"
@@ -12,6 +15,7 @@
 #include "occam/metrics.hpp"
 #include "occam/operators.hpp"
 #include "occam/parse.hpp"
+#include "occam/precheck.hpp"
 #include "occam/print.hpp"
 #include "occam/problem.hpp"
 #include "occam/rational.hpp"
@@ -21,7 +25,10 @@
 #include "occam/sampling_domain.hpp"
 #include "occam/search.hpp"
 #include "occam/simplify.hpp"
+#include "occam/solve.hpp"
 #include "occam/substitute.hpp"
+#include "occam/surrogate_oracle.hpp"
+#include "occam/symmetry_checks.hpp"
 #include "occam/tree.hpp"
 #include "occam/units.hpp"
 #include "occam/weights.hpp"

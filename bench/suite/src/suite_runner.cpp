@@ -9,11 +9,9 @@
 #include "occam/interpreter.hpp"
 #include "occam/metrics.hpp"
 #include "occam/parse.hpp"
-#include "occam/precheck.hpp"
-#include "occam/surrogate_oracle.hpp"
 #include "occam/print.hpp"
 #include "occam/random.hpp"
-#include "occam/search.hpp"
+#include "occam/solve.hpp"
 
 namespace occam {
 namespace {
@@ -109,20 +107,17 @@ SuiteOutcome run_suite_problem(const SuiteProblem& problem, const SuiteOptions& 
 
     FirstExactWatcher watcher;
     const auto start = std::chrono::steady_clock::now();
-    PrecheckOptions prechecks;
-    prechecks.units = options.units;
-    SurrogateOptions surrogate;
-    surrogate.seed = options.seed;
-    prechecks.oracle = surrogate_oracle_factory(surrogate);
+    SolveOptions solve_options;
+    solve_options.search = options.search;
+    solve_options.prechecks.mode = options.prechecks ? PrecheckMode::automatic : PrecheckMode::off;
+    solve_options.prechecks.units = options.units;
+    // the watcher reads archives over the problem's own inputs, which a reduced search's are not
+    RoundProgressCallback watch;
+    if (!options.prechecks) watch = [&watcher](std::size_t, const Progress& progress) { watcher(progress); };
+    Solution solution = solve(data.train, search_problem, solve_options, watch, stop);
     SuiteOutcome outcome;
-    Front front;
-    if (options.prechecks) {
-        PrecheckedSearch checked = search_with_prechecks(data.train, search_problem, split, options.search, prechecks, {}, stop);
-        front = std::move(checked.front);
-        outcome.steps = std::move(checked.steps);
-    } else {
-        front = search(search_problem, options.search, std::ref(watcher), stop);
-    }
+    if (options.prechecks) outcome.steps = std::move(solution.steps);
+    const Front front = std::move(solution.front);
 
     outcome.id = problem.id;
     outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

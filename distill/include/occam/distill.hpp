@@ -11,13 +11,17 @@
 
 #include "occam/feed_forward.hpp"
 #include "occam/metrics.hpp"
+#include "occam/precheck.hpp"
 #include "occam/sampling_domain.hpp"
 #include "occam/search.hpp"
 
 namespace occam {
 
 struct DistillOptions {
-    SearchOptions search;
+    SearchOptions search;  // its budget is the whole distillation's, shared among the outputs
+    // A component's inputs are usually few and its outputs smooth approximations, so no pre-checks
+    // unless asked for (PrecheckMode::automatic runs them on each output's samples, as solve() does).
+    PrecheckMode prechecks = PrecheckMode::off;
     std::size_t samples = 2000;                // points drawn from the domain for the search
     SamplingPlan plan = SamplingPlan::random_box;
     std::optional<std::size_t> output_index;   // one output only; all outputs when empty

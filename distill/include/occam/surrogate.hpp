@@ -4,8 +4,8 @@
 //
 // Default training is Levenberg-Marquardt on the full training split: for a smooth law, a network of
 // a few hundred weights trained to second order beats a wide one trained by Adam by an order of
-// magnitude in accuracy for the same time (distill/SURROGATE_NOTES.md: ~1e-3 against ~1.5e-2 relative
-// RMSE on five Feynman laws in ~5 s). Adam on mini-batches remains for wide networks and large data.
+// magnitude in accuracy for the same time (~1e-3 against ~1.5e-2 relative RMSE on five Feynman laws
+// in ~5 s, measured when the trainers were compared). Adam on mini-batches remains for wide networks and large data.
 //
 // Deterministic: the same data, options and seed give bit-identical weights for any thread count,
 // unless the time limit stops training (a clock is never deterministic).

@@ -29,6 +29,7 @@ public:
 
     const std::vector<std::string>& input_names() const { return input_names_; }
     const std::string& target_name() const { return target_name_; }
+    const SplitOptions& split() const { return split_; }  // how the rows were split: a new problem on the same data splits alike
     const Eigen::ArrayXXd& train_inputs() const { return train_x_; }
     const Eigen::ArrayXd& train_target() const { return train_y_; }
     const Eigen::ArrayXXd& validation_inputs() const { return validation_x_; }
@@ -44,6 +45,7 @@ private:
     std::vector<std::string> input_names_;
     std::string target_name_;
     std::string weight_name_;
+    SplitOptions split_;
     Eigen::ArrayXXd train_x_, validation_x_;
     Eigen::ArrayXd train_y_, validation_y_;
     Eigen::ArrayXd train_w_, validation_w_;

@@ -37,13 +37,21 @@ struct ResidualModel {
 // progress of round `round` (1-based) of the search
 using RoundProgressCallback = std::function<void(std::size_t round, const Progress& progress)>;
 
+// How one round searches its problem: search() unless told otherwise (the pipeline runs the
+// pre-checks in round 1, see solve.hpp).
+using RoundSearch = std::function<Front(std::size_t round, const Problem& problem, const SearchOptions& options,
+                                        const ProgressCallback& on_progress, const std::atomic<bool>* stop)>;
+
 // input_error for rounds = 0, or a checkpoint with more than one round (a checkpoint holds one search).
 void check_residual_rounds(std::size_t rounds, const SearchOptions& options);
 
-// Round r (from 1) runs search() with options.seed + r - 1, so one round is search() itself. A
-// stop ends the running round at its next barrier; the rounds done so far and that round's front
-// so far make the model. Checks rounds and options first.
+// Round r (from 1) runs round_search (search() when empty) with options.seed + r - 1, so one round
+// is search() itself. options.budget is the budget of all rounds together: each round gets what
+// the rounds before it left, divided evenly among it and the rounds after it. A stop ends the
+// running round at its next barrier; the rounds done so far and that round's front so far make
+// the model. Checks rounds and options first.
 ResidualModel search_residuals(const Problem& problem, const SearchOptions& options, std::size_t rounds,
-                               const RoundProgressCallback& on_progress = {}, const std::atomic<bool>* stop = nullptr);
+                               const RoundProgressCallback& on_progress = {}, const std::atomic<bool>* stop = nullptr,
+                               const RoundSearch& round_search = {});
 
 }  // namespace occam

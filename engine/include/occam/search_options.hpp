@@ -5,19 +5,11 @@
 #include <optional>
 #include <string>
 
+#include "occam/budget.hpp"
 #include "occam/operator_set.hpp"
 #include "occam/variation.hpp"
 
 namespace occam {
-
-// When to stop; the first limit reached ends the search. Only evaluation and generation budgets
-// give reproducible results: a time limit stops at whatever point the clock says.
-struct Budget {
-    std::optional<std::chrono::duration<double>> time_limit = std::chrono::seconds(60);
-    std::optional<long long> max_evaluations;
-    std::optional<long long> max_generations;
-    double target_loss = 1e-24;  // stop once a formula's training NMSE is at most this
-};
 
 struct PopulationOptions {
     std::size_t islands = 8;

@@ -1,4 +1,4 @@
-#include "occam/network_gradient.hpp"
+#include "network_gradient.hpp"
 
 #include <fmt/format.h>
 #include <tbb/parallel_for.h>

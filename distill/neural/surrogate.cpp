@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "occam/error.hpp"
-#include "occam/network_gradient.hpp"
+#include "network_gradient.hpp"
 #include "occam/random.hpp"
 #include "surrogate_training.hpp"
 

@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+
 #include "occam/error.hpp"
 #include "occam/interpreter.hpp"
 #include "occam/metrics.hpp"
+#include "occam/solve.hpp"
 
 namespace occam {
 namespace {
@@ -49,19 +52,34 @@ void recommend_simplest_reaching(Front& front, double r2_goal) {
 Distillation distill_on(const FeedForward& component, const Eigen::MatrixXd& search_inputs,
                         const Eigen::MatrixXd& check_inputs, const DistillOptions& options,
                         const ProgressCallback& on_progress, const std::atomic<bool>* stop) {
-    options.search.validate();
+    const auto start = std::chrono::steady_clock::now();
     const Dataset samples = component_samples(component, search_inputs);
     const Eigen::MatrixXd check_outputs = component.evaluate(check_inputs);
+    const std::vector<std::size_t> outputs = chosen_outputs(component, options);
+    SolveOptions solve_options;
+    solve_options.search = options.search;
+    solve_options.prechecks.mode = options.prechecks;
+    solve_options.validate();
+    const RoundProgressCallback progress =
+        on_progress ? RoundProgressCallback([&](std::size_t, const Progress& p) { on_progress(p); }) : RoundProgressCallback{};
     Distillation result;
-    for (std::size_t k : chosen_outputs(component, options)) {
+    Spent spent;
+    for (std::size_t done = 0; done < outputs.size(); ++done) {
         if (stop && stop->load()) {
             result.interrupted = true;
             break;
         }
+        // the budget is the whole distillation's: each output gets its share of what is left
+        spent.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        solve_options.search.budget = fair_share(options.search.budget, spent, outputs.size() - done);
+        if (exhausted(solve_options.search.budget)) break;
+        const std::size_t k = outputs[done];
         const std::string& name = component.output_names[k];
         const Problem problem(samples, name, component.input_names,
                               {.validation_fraction = options.validation_fraction, .seed = options.search.seed});
-        DistilledOutput output{name, search(problem, options.search, on_progress, stop), {}};
+        DistilledOutput output{name, solve(samples, problem, solve_options, progress, stop).front, {}};
+        spent.evaluations += output.front.final_progress.evaluations;
+        spent.generations += output.front.final_progress.generations;
         recommend_simplest_reaching(output.front, options.r2_goal);
         output.agreement = agreement_of(output.front, check_inputs, check_outputs.col(static_cast<Eigen::Index>(k)));
         result.interrupted = result.interrupted || output.front.interrupted;

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "occam/network_gradient.hpp"
+#include "network_gradient.hpp"
 #include "surrogate_training.hpp"
 
 namespace occam::detail {

@@ -1,4 +1,4 @@
-#include "occam/adam.hpp"
+#include "adam.hpp"
 
 #include <fmt/format.h>
 

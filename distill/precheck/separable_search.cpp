@@ -126,7 +126,7 @@ std::optional<PreparedPart> prepare_part(const Reduction& reduction, const Part&
     const EnumeratedFormulas found = enumerate_small_formulas(prepared.problem, options.operators, enumeration, stop);
     const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
     prepared.enumeration_seconds = spent.count();
-    prepared.search_budget = after_spending(options.budget, spent);
+    prepared.search_budget = left_after(options.budget, {.seconds = spent.count()});
     const std::vector<Tree> to_column{Tree({Node::variable(static_cast<std::uint32_t>(part.columns[0]))})};
     for (const Tree& formula : found.best) prepared.enumerated.push_back(substitute_variables(formula, to_column));
     steps.push_back(fmt::format("tried every formula of {} up to {} nodes for {} ({} of them)", inputs[0],
@@ -136,14 +136,14 @@ std::optional<PreparedPart> prepare_part(const Reduction& reduction, const Part&
 
 // A part of one input is searched as it is; a larger one with the pre-checks in turn (its inputs
 // are fewer than the problem's, so this ends), without units: the part's values are the oracle's.
-Front search_part(const Dataset& data, const Problem& part, const SplitOptions& split, const SearchOptions& options,
+Front search_part(const Dataset& data, const Problem& part, const SearchOptions& options,
                   const PrecheckOptions& prechecks, const ProgressCallback& on_progress,
                   const std::atomic<bool>* stop, std::vector<std::string>& steps) {
     if (part.input_names().size() < 2) return search(part, options, on_progress, stop);
     PrecheckOptions inner = prechecks;
     inner.units = nullptr;
     inner.min_inputs = 2;
-    PrecheckedSearch searched = search_with_prechecks(data, part, split, options, inner, on_progress, stop);
+    PrecheckedSearch searched = search_with_prechecks(data, part, options, inner, on_progress, stop);
     for (const std::string& step : searched.steps) steps.push_back(fmt::format("{}: {}", part.target_name(), step));
     return std::move(searched.front);
 }
@@ -270,7 +270,7 @@ StageOutcome search_parts(const Problem& problem, const Reduction& reduction, co
                                     parts[p].target, fmt::join(part.input_names(), ", ")));
         SearchOptions search_options = part_options;
         search_options.budget = prepared[p].search_budget;
-        const Front front = search_part(prepared[p].values, part, split, search_options, prechecks, on_progress, stop, steps);
+        const Front front = search_part(prepared[p].values, part, search_options, prechecks, on_progress, stop, steps);
         outcome.progress.evaluations += front.final_progress.evaluations;
         outcome.progress.generations += front.final_progress.generations;
         outcome.progress.elapsed_seconds += front.final_progress.elapsed_seconds;

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "occam/island.hpp"
+#include "island.hpp"
 #include "occam/pareto_archive.hpp"
 #include "occam/problem.hpp"
 #include "occam/search_options.hpp"

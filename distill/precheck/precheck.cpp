@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <optional>
 
 #include "occam/front_builder.hpp"
@@ -19,8 +20,12 @@ namespace {
 
 using detail::fitted_on;
 using detail::Reduction;
-using detail::share_of;
 using detail::StageOutcome;
+
+// Of a time limit, the checks (surrogate training included) may start new questions during the first
+// half; the early stages together may use up to 90 %, so the plain search always has a tenth.
+constexpr double checks_time_share = 0.5;
+constexpr double early_stages_share = 0.9;
 
 StageOutcome reduced_search(const Problem& problem, const SplitOptions& split, const Reduction& reduction,
                             const SearchOptions& options, const ProgressCallback& on_progress,
@@ -54,7 +59,7 @@ StageOutcome reduced_search(const Problem& problem, const SplitOptions& split, c
             outcome.progress.best_loss = outcome.archive.best_loss();
             return outcome;
         }
-        search_options.budget = detail::after_spending(options.budget, std::chrono::duration<double>(seconds));
+        search_options.budget = left_after(options.budget, {.seconds = seconds});
     }
     steps.push_back(fmt::format("searching {} from {} instead of {} from {} input(s)", reduction.target,
                                 fmt::join(reduction.inputs, ", "), problem.target_name(), problem.input_names().size()));
@@ -68,42 +73,6 @@ StageOutcome reduced_search(const Problem& problem, const SplitOptions& split, c
     return outcome;
 }
 
-// Each limit less what the stages so far spent (may be zero or negative).
-Budget remaining(const Budget& budget, const Progress& spent, double seconds_spent) {
-    Budget rest = budget;
-    if (budget.time_limit) rest.time_limit = *budget.time_limit - std::chrono::duration<double>(seconds_spent);
-    if (budget.max_evaluations) rest.max_evaluations = *budget.max_evaluations - spent.evaluations;
-    if (budget.max_generations) rest.max_generations = *budget.max_generations - spent.generations;
-    return rest;
-}
-
-// What the stages so far left of the budget; nothing when they used all of one limit.
-std::optional<Budget> left_of(const Budget& budget, const Progress& spent, double seconds_spent) {
-    const Budget rest = remaining(budget, spent, seconds_spent);
-    if ((rest.time_limit && rest.time_limit->count() <= 0) || (rest.max_evaluations && *rest.max_evaluations <= 0) ||
-        (rest.max_generations && *rest.max_generations <= 0))
-        return std::nullopt;
-    return rest;
-}
-
-// What the plain search gets after the stages: what they left, but never nothing (one generation or
-// evaluation, or a tenth of the time), so that it always runs.
-Budget at_least_some(const Budget& budget, const Progress& spent, double seconds_spent) {
-    Budget rest = remaining(budget, spent, seconds_spent);
-    if (rest.time_limit) rest.time_limit = std::max(*rest.time_limit, *budget.time_limit / 10);
-    if (rest.max_evaluations) rest.max_evaluations = std::max(1LL, *rest.max_evaluations);
-    if (rest.max_generations) rest.max_generations = std::max(1LL, *rest.max_generations);
-    return rest;
-}
-
-// Each limit the smaller of the two (both budgets have the same limits).
-Budget smaller(Budget a, const Budget& b) {
-    if (a.time_limit && b.time_limit) a.time_limit = std::min(*a.time_limit, *b.time_limit);
-    if (a.max_evaluations && b.max_evaluations) a.max_evaluations = std::min(*a.max_evaluations, *b.max_evaluations);
-    if (a.max_generations && b.max_generations) a.max_generations = std::min(*a.max_generations, *b.max_generations);
-    return a;
-}
-
 // Whether two of the inputs have the same units.
 bool shares_units(const UnitsTable& units, const std::vector<std::string>& inputs) {
     for (std::size_t i = 0; i < inputs.size(); ++i)
@@ -114,7 +83,8 @@ bool shares_units(const UnitsTable& units, const std::vector<std::string>& input
 
 // The problem after every check that applies; steps says what was found.
 std::optional<Reduction> reduce(const Dataset& data, const Problem& problem, const PrecheckOptions& prechecks,
-                                std::uint64_t seed, std::vector<std::string>& steps) {
+                                std::uint64_t seed, std::vector<std::string>& steps,
+                                const std::function<bool()>& out_of_time = [] { return false; }) {
     if (prechecks.mode == PrecheckMode::off) {
         steps.push_back("pre-checks off");
     } else if (problem.input_names().size() < prechecks.min_inputs) {
@@ -138,8 +108,14 @@ std::optional<Reduction> reduce(const Dataset& data, const Problem& problem, con
         }
         detail::apply_units(reduction, steps);
         if (prechecks.oracle) {
-            while (detail::apply_pair_symmetry(prechecks, reduction, steps, seed)) {}
-            detail::find_split(prechecks, reduction, steps, seed);
+            const auto time_left = [&] {
+                if (!out_of_time()) return true;
+                steps.push_back(fmt::format("pre-checks stopped: they used their share of the time limit ({:.0f} %)",
+                                            100 * checks_time_share));
+                return false;
+            };
+            while (time_left() && detail::apply_pair_symmetry(prechecks, reduction, steps, seed)) {}
+            if (!out_of_time()) detail::find_split(prechecks, reduction, steps, seed);
         }
         if (reduction.changed || reduction.split) return reduction;
     }
@@ -172,29 +148,38 @@ std::vector<std::string> plan_prechecks(const Dataset& data, const Problem& prob
         steps.push_back(fmt::format("search {} from {}, then map the front back to {}", reduction->target,
                                     fmt::join(reduction->inputs, ", "), fmt::join(problem.input_names(), ", ")));
     steps.push_back("unless a search reaches the target loss, search the problem as it is with what is left of the "
-                    "budget (at least a tenth of the time, one generation or one evaluation)");
+                    "budget (at least a tenth of it)");
     return steps;
 }
 
-PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& problem, const SplitOptions& split,
-                                       const SearchOptions& options, const PrecheckOptions& prechecks,
-                                       const ProgressCallback& on_progress, const std::atomic<bool>* stop) {
+PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& problem, const SearchOptions& options,
+                                       const PrecheckOptions& prechecks, const ProgressCallback& on_progress,
+                                       const std::atomic<bool>* stop) {
+    // The budget is the whole of this call's: the checks' surrogates are timed with the stages.
+    const auto start = std::chrono::steady_clock::now();
+    const auto seconds_so_far = [&] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    };
+    const auto checks_out_of_time = [&] {
+        return options.budget.time_limit && seconds_so_far() >= checks_time_share * options.budget.time_limit->count();
+    };
     PrecheckedSearch result;
-    const auto reduction = reduce(data, problem, prechecks, options.seed, result.steps);
+    const auto reduction = reduce(data, problem, prechecks, options.seed, result.steps, checks_out_of_time);
     if (!reduction) {
-        result.front = search(problem, options, on_progress, stop);
+        SearchOptions rest = options;
+        rest.budget = left_after(options.budget, {.seconds = seconds_so_far()});
+        result.front = search(problem, rest, on_progress, stop);
         return result;
     }
     // Stages from the smallest problems to the original one, each with a share of the budget, all
     // feeding one archive; the first to reach the target loss ends the search. A reduced problem is
     // usually solved in seconds or not at all; the plain search always runs last unless one was, so
     // a wrong or unhelpful reduction costs time, never the plain search itself.
-    const auto start = std::chrono::steady_clock::now();
     ParetoArchive archive;
     Progress progress;
     bool interrupted = false, solved = false;
-    const auto seconds_so_far = [&] {
-        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const auto spent = [&] {
+        return Spent{.seconds = seconds_so_far(), .evaluations = progress.evaluations, .generations = progress.generations};
     };
     const auto run_stage = [&](const Budget& budget, const auto& stage) {
         SearchOptions stage_options = options;
@@ -203,18 +188,19 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
         archive.merge(outcome.archive);
         progress.evaluations += outcome.progress.evaluations;
         progress.generations += outcome.progress.generations;
-        progress.elapsed_seconds += outcome.progress.elapsed_seconds;
         interrupted = outcome.interrupted;
         // judged on the original rows: a reduced target can be fitted closer than its law maps back
         solved = outcome.archive.best_loss() <= options.budget.target_loss;
     };
-    // an early stage runs on its share of what is left, and only while something is left
+    // an early stage runs on its share of the budget, within what the early stages may use, and
+    // only while something is left of that
     const auto run_early_stage = [&](double share, const auto& stage) {
         if (solved || interrupted) return;
-        const auto left = left_of(options.budget, progress, seconds_so_far());
-        if (left) run_stage(smaller(share_of(options.budget, share), *left), stage);
+        const Budget left = less(share_of(options.budget, early_stages_share), spent());
+        if (!exhausted(left)) run_stage(smaller(share_of(options.budget, share), left), stage);
     };
     const bool parts = reduction->split.has_value();
+    const SplitOptions& split = problem.split();
     if (parts)
         run_early_stage(0.25, [&](const SearchOptions& o) {
             return detail::search_parts(problem, *reduction, split, o, prechecks, on_progress, stop, result.steps);
@@ -235,8 +221,10 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
         plain.interrupted = front.interrupted;
         return plain;
     };
-    if (!solved && !interrupted) run_stage(at_least_some(options.budget, progress, seconds_so_far()), plain_search);
+    // what the stages left, never nothing (see left_after)
+    if (!solved && !interrupted) run_stage(left_after(options.budget, spent()), plain_search);
     result.front = build_front(problem, archive, options.fitting);
+    progress.elapsed_seconds = seconds_so_far();
     progress.best_loss = INFINITY;  // each stage's was on its own target
     for (const FrontEntry& entry : result.front.entries) progress.best_loss = std::min(progress.best_loss, entry.train_loss);
     progress.front_size = result.front.entries.size();

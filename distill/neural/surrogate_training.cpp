@@ -1,6 +1,6 @@
 #include "surrogate_training.hpp"
 
-#include "occam/network_gradient.hpp"
+#include "network_gradient.hpp"
 
 namespace occam::detail {
 

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "occam/adam.hpp"
-#include "occam/network_gradient.hpp"
+#include "adam.hpp"
+#include "network_gradient.hpp"
 #include "surrogate_training.hpp"
 
 namespace occam::detail {

@@ -2,8 +2,6 @@
 // What the searches of search_with_prechecks share: budgets and archives. Each stage (the parts of a separable problem,
 // the reduced problem, the original one) adds formulas over the original inputs to one archive.
 // Internal to distill/.
-#include <chrono>
-
 #include "occam/pareto_archive.hpp"
 #include "occam/problem.hpp"
 #include "occam/search.hpp"
@@ -15,13 +13,6 @@ struct StageOutcome {
     Progress progress;      // the stage's work; best_loss on the stage's own target
     bool interrupted = false;
 };
-
-// A share of every limit of the budget (at least one evaluation or generation).
-Budget share_of(const Budget& budget, double share);
-
-// The budget after `spent` of wall time went to something else (an enumeration before a search):
-// its time limit less spent, but never below a tenth of it, so the search still runs.
-Budget after_spending(const Budget& budget, std::chrono::duration<double> spent);
 
 // A formula over the original inputs as an archive member: fitted (with linear scaling, weighted
 // when the problem is) on the original training rows, so the front builder refits, simplifies and

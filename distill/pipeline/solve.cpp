@@ -1,0 +1,60 @@
+#include "occam/solve.hpp"
+
+#include <algorithm>
+
+#include "occam/error.hpp"
+#include "occam/surrogate_oracle.hpp"
+
+namespace occam {
+namespace {
+
+// Of a time limit, one surrogate may train for at most this share: a problem state is asked
+// several questions and the checks stop starting new ones at half the time (precheck.cpp).
+constexpr double surrogate_time_share = 0.2;
+
+OracleFactory default_oracle(const SearchOptions& search) {
+    SurrogateOptions surrogate;
+    surrogate.seed = search.seed;
+    if (search.budget.time_limit)
+        surrogate.time_limit_seconds =
+            std::min(surrogate.time_limit_seconds, surrogate_time_share * search.budget.time_limit->count());
+    return surrogate_oracle_factory(surrogate);
+}
+
+}  // namespace
+
+void SolveOptions::validate() const {
+    search.validate();
+    check_residual_rounds(residual_rounds, search);
+    if (prechecks.mode == PrecheckMode::off && prechecks.units != nullptr)
+        throw input_error("--units: dimensional analysis is a pre-check, so it needs --precheck auto, not off");
+}
+
+Solution solve(const Dataset& data, const Problem& problem, const SolveOptions& options,
+               const RoundProgressCallback& on_progress, const std::atomic<bool>* stop) {
+    options.validate();
+    Solution solution;
+    const RoundSearch round_search = [&](std::size_t round, const Problem& current, const SearchOptions& search_options,
+                                         const ProgressCallback& progress, const std::atomic<bool>* round_stop) {
+        if (round > 1) return search(current, search_options, progress, round_stop);
+        // the surrogate's share is of round 1's budget, which is all of it only with one round
+        PrecheckOptions prechecks = options.prechecks;
+        if (prechecks.mode != PrecheckMode::off && !prechecks.oracle) prechecks.oracle = default_oracle(search_options);
+        PrecheckedSearch checked = search_with_prechecks(data, current, search_options, prechecks, progress, round_stop);
+        solution.steps = std::move(checked.steps);
+        return std::move(checked.front);
+    };
+    if (options.residual_rounds == 1) {
+        const ProgressCallback progress =
+            on_progress ? ProgressCallback([&](const Progress& p) { on_progress(1, p); }) : ProgressCallback{};
+        solution.front = round_search(1, problem, options.search, progress, stop);
+        solution.interrupted = solution.front.interrupted;
+        return solution;
+    }
+    solution.model = search_residuals(problem, options.search, options.residual_rounds, on_progress, stop, round_search);
+    if (!solution.model->rounds.empty()) solution.front = solution.model->rounds.front().front;
+    solution.interrupted = solution.model->interrupted;
+    return solution;
+}
+
+}  // namespace occam

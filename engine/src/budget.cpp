@@ -1,0 +1,65 @@
+#include "occam/budget.hpp"
+
+#include <algorithm>
+
+namespace occam {
+namespace {
+
+template <typename T, typename F>
+void combine(std::optional<T>& limit, const std::optional<T>& other, F pick) {
+    if (limit && other) limit = pick(*limit, *other);
+}
+
+long long at_least_one(double count) { return std::max(1LL, static_cast<long long>(count)); }
+
+}  // namespace
+
+Budget share_of(const Budget& budget, double share) {
+    Budget part = budget;
+    if (budget.time_limit) part.time_limit = *budget.time_limit * share;
+    if (budget.max_evaluations) part.max_evaluations = at_least_one(static_cast<double>(*budget.max_evaluations) * share);
+    if (budget.max_generations) part.max_generations = at_least_one(static_cast<double>(*budget.max_generations) * share);
+    return part;
+}
+
+Budget less(const Budget& budget, const Spent& spent) {
+    Budget rest = budget;
+    if (budget.time_limit) rest.time_limit = *budget.time_limit - std::chrono::duration<double>(spent.seconds);
+    if (budget.max_evaluations) rest.max_evaluations = *budget.max_evaluations - spent.evaluations;
+    if (budget.max_generations) rest.max_generations = *budget.max_generations - spent.generations;
+    return rest;
+}
+
+bool exhausted(const Budget& budget) {
+    return (budget.time_limit && budget.time_limit->count() <= 0) ||
+           (budget.max_evaluations && *budget.max_evaluations <= 0) ||
+           (budget.max_generations && *budget.max_generations <= 0);
+}
+
+Budget smaller(Budget a, const Budget& b) {
+    const auto min = [](auto x, auto y) { return std::min(x, y); };
+    combine(a.time_limit, b.time_limit, min);
+    combine(a.max_evaluations, b.max_evaluations, min);
+    combine(a.max_generations, b.max_generations, min);
+    return a;
+}
+
+Budget at_least(Budget budget, const Budget& floor) {
+    const auto max = [](auto x, auto y) { return std::max(x, y); };
+    combine(budget.time_limit, floor.time_limit, max);
+    combine(budget.max_evaluations, floor.max_evaluations, max);
+    combine(budget.max_generations, floor.max_generations, max);
+    return budget;
+}
+
+Budget left_after(const Budget& budget, const Spent& spent) {
+    return at_least(less(budget, spent), share_of(budget, 0.01));
+}
+
+Budget fair_share(const Budget& budget, const Spent& spent, std::size_t parts_left) {
+    Budget rest = less(budget, spent);
+    if (exhausted(rest) || parts_left <= 1) return rest;
+    return share_of(rest, 1.0 / static_cast<double>(parts_left));
+}
+
+}  // namespace occam
