@@ -76,7 +76,7 @@ void run_search(SearchArgs& args) {
     if (progress) fmt::print(stderr, "\n");
     if (!args.quiet) {
         const char* round = options.residual_rounds > 1 ? " (round 1)" : "";
-        for (const std::string& step : solution.steps) fmt::print(stderr, "pre-check{}: {}\n", round, step);
+        for (const PrecheckStep& step : solution.steps) fmt::print(stderr, "pre-check{}: {}\n", round, step.line());
     }
     // not progress but a warning that the result is partial, so --quiet keeps it
     if (solution.interrupted)

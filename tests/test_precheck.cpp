@@ -109,7 +109,13 @@ struct PrecheckedLaw {
     }
 };
 
-bool any_step(const occam::PrecheckedSearch& result, const std::function<bool(const std::string&)>& holds) {
+std::vector<std::string> lines_of(const std::vector<occam::PrecheckStep>& steps) {
+    std::vector<std::string> lines;
+    for (const auto& step : steps) lines.push_back(step.line());
+    return lines;
+}
+
+bool any_step(const occam::PrecheckedSearch& result, const std::function<bool(const occam::PrecheckStep&)>& holds) {
     return std::any_of(result.steps.begin(), result.steps.end(), holds);
 }
 
@@ -124,14 +130,15 @@ void check_exact(const occam::PrecheckedSearch& result, const std::array<double,
 
 }  // namespace
 
-TEST_CASE("pre-checks: dimensional analysis reduces I.10.7 to pi0 = g(v/c) and the law comes back exact") {
+TEST_CASE("pre-checks: dimensional analysis reduces I.10.7 to pi0 = g(v/c) and the law comes back exact" * doctest::test_suite("slow")) {
     const occam::UnitsTable units = occam::read_units(std::string(OCCAM_SOURCE_DIR) + "/bench/suites/feynman/units.csv");
     RelativisticMass case_;
     const occam::PrecheckedSearch result = occam::search_with_prechecks(case_.data, case_.problem, short_search(), {.units = &units});
     REQUIRE(result.steps.size() >= 2);
-    CHECK(result.steps[0] == "dimensional analysis: m/m_0 = g(pi1) with pi1 = v/c");
+    CHECK(result.steps[0] == occam::PrecheckStep{occam::StepKind::units, "dimensional analysis: m/m_0 = g(pi1) with pi1 = v/c"});
     // a law of one group: every small formula is tried first, and 1/sqrt(1 - x^2) is one of them
-    CHECK(result.steps[1].starts_with("tried every formula of pi1 up to 6 nodes"));
+    CHECK(result.steps[1].kind == occam::StepKind::enumeration);
+    CHECK(result.steps[1].text.starts_with("tried every formula of pi1 up to 6 nodes"));
     CHECK(result.steps.size() == 2);
     REQUIRE_FALSE(result.front.empty());
     CHECK(result.front.variables == std::vector<std::string>{"m_0", "v", "c"});
@@ -143,7 +150,7 @@ TEST_CASE("pre-checks: dimensional analysis reduces I.10.7 to pi0 = g(v/c) and t
     }
 }
 
-TEST_CASE("pre-checks: a law of one group is found by trying every small formula (III.4.32, Bose-Einstein)") {
+TEST_CASE("pre-checks: a law of one group is found by trying every small formula (III.4.32, Bose-Einstein)" * doctest::test_suite("slow")) {
     // n = 1/(exp(h*omega/(2*pi*kb*T)) - 1): dimensional analysis leaves n = g(h*omega/(kb*T)), which
     // two generations of search do not find and the enumeration does, scale 1/(2*pi) included
     const occam::UnitsTable units = occam::read_units(std::string(OCCAM_SOURCE_DIR) + "/bench/suites/feynman/units.csv");
@@ -157,7 +164,8 @@ TEST_CASE("pre-checks: a law of one group is found by trying every small formula
     options.budget.max_generations = 2;
     const auto result = occam::search_with_prechecks(data, problem, options, {.units = &units});
     REQUIRE(result.steps.size() == 2);
-    CHECK(result.steps[1].starts_with("tried every formula of pi1 up to 6 nodes"));
+    CHECK(result.steps[1].kind == occam::StepKind::enumeration);
+    CHECK(result.steps[1].text.starts_with("tried every formula of pi1 up to 6 nodes"));
     REQUIRE_FALSE(result.front.empty());
     INFO(occam::to_infix(result.front.best().formula, result.front.variables));
     for (const auto& row : {std::array{1.5, 2.0, 4.0, 1.2}, std::array{4.0, 4.5, 1.1, 1.3}}) {
@@ -172,12 +180,12 @@ TEST_CASE("pre-checks stay out of the way when off, without units or below three
     options.budget.max_generations = 2;
     const auto off = occam::search_with_prechecks(case_.data, case_.problem, options,
                                                   {.mode = occam::PrecheckMode::off});
-    CHECK(off.steps == std::vector<std::string>{"pre-checks off"});
+    CHECK(off.steps == std::vector<occam::PrecheckStep>{{occam::StepKind::skipped, "pre-checks off"}});
     const auto no_units = occam::search_with_prechecks(case_.data, case_.problem, options, {});
     CHECK(no_units.steps.empty());
     const occam::Problem two_inputs(case_.data, "m", {"m_0", "v"}, case_.split);
     const auto small = occam::search_with_prechecks(case_.data, two_inputs, options, {});
-    CHECK(small.steps == std::vector<std::string>{"pre-checks skipped: fewer than 3 inputs"});
+    CHECK(small.steps == std::vector<occam::PrecheckStep>{{occam::StepKind::skipped, "pre-checks skipped: fewer than 3 inputs"}});
     CHECK_FALSE(small.front.empty());
 }
 
@@ -217,10 +225,12 @@ TEST_CASE("pre-checks: a pair symmetry replaces two inputs by one and the law ma
     prechecks.oracle = first_stage_oracle(truth, "the truth");
     const auto result = occam::search_with_prechecks(data, problem, short_search(), prechecks);
     REQUIRE(result.steps.size() >= 4);
-    CHECK(result.steps[0].rfind("pair symmetry: d depends on x1, x2 only through u1 = x1 - x2", 0) == 0);
-    CHECK(result.steps[1].rfind("no pair symmetry among u1, y1, y2", 0) == 0);
-    CHECK(result.steps[2] == "no additive or multiplicative split of d (oracle: silent)");
-    CHECK(result.steps[3] == "searching d from u1, y1, y2 instead of d from 4 input(s)");
+    CHECK(result.steps[0].kind == occam::StepKind::pair_symmetry);
+    CHECK(result.steps[0].text.starts_with("pair symmetry: d depends on x1, x2 only through u1 = x1 - x2"));
+    CHECK(result.steps[1].kind == occam::StepKind::no_pair_symmetry);
+    CHECK(result.steps[1].text.starts_with("no pair symmetry among u1, y1, y2"));
+    CHECK(result.steps[2] == occam::PrecheckStep{occam::StepKind::no_split, "no additive or multiplicative split of d (oracle: silent)"});
+    CHECK(result.steps[3] == occam::PrecheckStep{occam::StepKind::search, "searching d from u1, y1, y2 instead of d from 4 input(s)"});
     REQUIRE_FALSE(result.front.empty());
     INFO(occam::to_infix(result.front.best().formula, result.front.variables));
     CHECK(result.front.best().validation_loss < 1e-20);
@@ -228,7 +238,7 @@ TEST_CASE("pre-checks: a pair symmetry replaces two inputs by one and the law ma
     CHECK(occam::evaluate_scalar(result.front.best().formula, row) == doctest::Approx(std::hypot(2.5, 1.5)).epsilon(1e-12));
 }
 
-TEST_CASE("pre-checks: when a wrong reduction leaves the reduced search short, the plain search still finds the law") {
+TEST_CASE("pre-checks: when a wrong reduction leaves the reduced search short, the plain search still finds the law" * doctest::test_suite("slow")) {
     const std::vector<std::string> names{"x1", "x2", "x3"};
     const occam::Tree truth = occam::parse_formula("x1*x2 + x3", names);
     const occam::Dataset data = occam::sample_formula(truth, {{"x1", 1, 3}, {"x2", 1, 3}, {"x3", 1, 3}},
@@ -241,8 +251,11 @@ TEST_CASE("pre-checks: when a wrong reduction leaves the reduced search short, t
     prechecks.oracle = first_stage_oracle(liar, "a liar");
     const auto result = occam::search_with_prechecks(data, problem, short_search(), prechecks);
     REQUIRE(result.steps.size() >= 4);
-    CHECK(result.steps[0].rfind("pair symmetry: y depends on x1, x2 only through u1 = x1 - x2", 0) == 0);
-    CHECK(result.steps.back() == "no search so far reached the target loss: searching y from x1, x2, x3 with the rest of the budget");
+    CHECK(result.steps[0].kind == occam::StepKind::pair_symmetry);
+    CHECK(result.steps[0].text.starts_with("pair symmetry: y depends on x1, x2 only through u1 = x1 - x2"));
+    CHECK(result.steps.back() ==
+          occam::PrecheckStep{occam::StepKind::plain_search,
+                              "no search so far reached the target loss: searching y from x1, x2, x3 with the rest of the budget"});
     REQUIRE_FALSE(result.front.empty());
     INFO(occam::to_infix(result.front.best().formula, result.front.variables));
     CHECK(result.front.best().validation_loss < 1e-20);
@@ -254,11 +267,11 @@ TEST_CASE("pre-checks: when a wrong reduction leaves the reduced search short, t
     tiny.budget.max_evaluations = 400;
     prechecks.oracle = first_stage_oracle(liar, "a liar");
     const auto starved = occam::search_with_prechecks(data, problem, tiny, prechecks);
-    INFO(fmt::format("{}", fmt::join(starved.steps, "\n")));
-    CHECK(starved.steps.back().rfind("no search so far reached the target loss", 0) == 0);
+    INFO(fmt::format("{}", fmt::join(lines_of(starved.steps), "\n")));
+    CHECK(starved.steps.back().kind == occam::StepKind::plain_search);
 }
 
-TEST_CASE("pre-checks: I.6.2b becomes a Gaussian in one variable: the difference first, then a homogeneous ratio") {
+TEST_CASE("pre-checks: I.6.2b becomes a Gaussian in one variable: the difference first, then a homogeneous ratio" * doctest::test_suite("slow")) {
     const occam::UnitsTable units = occam::read_units(std::string(OCCAM_SOURCE_DIR) + "/bench/suites/feynman/units.csv");
     const std::vector<std::string> names{"sigma", "theta", "theta1"};
     const occam::Tree truth = occam::parse_formula("exp(-((theta-theta1)/sigma)**2/2)/(sqrt(2*pi)*sigma)", names);
@@ -296,7 +309,7 @@ TEST_CASE("pre-checks: I.6.2b becomes a Gaussian in one variable: the difference
           doctest::Approx(std::exp(-0.5 * 0.75 * 0.75) / (std::sqrt(2 * M_PI) * 2)).epsilon(1e-12));
 }
 
-TEST_CASE("pre-checks: a multiplicatively separable law is solved by parts and the pairing refitted exact") {
+TEST_CASE("pre-checks: a multiplicatively separable law is solved by parts and the pairing refitted exact" * doctest::test_suite("slow")) {
     const std::vector<std::string> names{"x1", "x2", "x3"};
     const occam::Tree truth = occam::parse_formula("(1 + x1^2)*cos(x2)*x3", names);
     const occam::Dataset data = occam::sample_formula(truth, {{"x1", 1, 3}, {"x2", 0.5, 1.5}, {"x3", 1, 3}},
@@ -310,17 +323,18 @@ TEST_CASE("pre-checks: a multiplicatively separable law is solved by parts and t
     auto options = short_search();
     options.budget.max_generations = 160;  // a quarter for the parts: 20 generations each
     const auto result = occam::search_with_prechecks(data, problem, options, prechecks);
-    INFO(fmt::format("{}", fmt::join(result.steps, "\n")));
-    const auto has_step = [&](const std::string& prefix) {
-        return std::any_of(result.steps.begin(), result.steps.end(),
-                           [&](const std::string& step) { return step.rfind(prefix, 0) == 0; });
+    INFO(fmt::format("{}", fmt::join(lines_of(result.steps), "\n")));
+    const auto has_step = [&](occam::StepKind kind, const std::string& prefix) {
+        return any_step(result, [&](const occam::PrecheckStep& step) {
+            return step.kind == kind && step.text.starts_with(prefix);
+        });
     };
-    CHECK(has_step("no pair symmetry among x1, x2, x3"));
-    CHECK(has_step("separable: y = g * h with {"));
-    CHECK(has_step("searching y_g"));
-    CHECK(has_step("searching y_h"));
-    CHECK(has_step("refitted "));
-    CHECK_FALSE(has_step("no search so far reached the target loss"));  // the parts were enough
+    CHECK(has_step(occam::StepKind::no_pair_symmetry, "no pair symmetry among x1, x2, x3"));
+    CHECK(has_step(occam::StepKind::split, "separable: y = g * h with {"));
+    CHECK(has_step(occam::StepKind::search, "searching y_g"));
+    CHECK(has_step(occam::StepKind::search, "searching y_h"));
+    CHECK(has_step(occam::StepKind::refit, "refitted "));
+    CHECK_FALSE(has_step(occam::StepKind::plain_search, ""));  // the parts were enough
     REQUIRE_FALSE(result.front.empty());
     INFO(occam::to_infix(result.front.best().formula, result.front.variables));
     CHECK(result.front.best().validation_loss < 1e-20);
@@ -328,42 +342,44 @@ TEST_CASE("pre-checks: a multiplicatively separable law is solved by parts and t
           doctest::Approx(5 * std::cos(1.0) * 1.5).epsilon(1e-12));
 }
 
-TEST_CASE("pre-checks: two parts of one input each are paired from their enumerated formulas, no search needed") {
+TEST_CASE("pre-checks: two parts of one input each are paired from their enumerated formulas, no search needed" * doctest::test_suite("slow")) {
     const PrecheckedLaw law("(1 + x1^2)*exp(-x2)", {{"x1", 1, 3}, {"x2", 0, 2}});
     const auto result = law.search(2);
-    INFO(fmt::format("{}", fmt::join(result.steps, "\n")));
-    CHECK(any_step(result, [](const std::string& step) {
-        return step.rfind("refitted ", 0) == 0 && step.find("enumerated formulas") != std::string::npos;
+    INFO(fmt::format("{}", fmt::join(lines_of(result.steps), "\n")));
+    CHECK(any_step(result, [](const occam::PrecheckStep& step) {
+        return step.kind == occam::StepKind::refit && step.text.find("enumerated formulas") != std::string::npos;
     }));
-    CHECK_FALSE(any_step(result, [](const std::string& step) { return step.rfind("searching", 0) == 0; }));
+    CHECK_FALSE(any_step(result, [](const occam::PrecheckStep& step) {
+        return step.kind == occam::StepKind::search || step.kind == occam::StepKind::plain_search;
+    }));
     check_exact(result, std::array{2.0, 1.0}, 5 * std::exp(-1.0));
 }
 
-TEST_CASE("pre-checks recurse into a part of two inputs: a product of three factors splits twice") {
+TEST_CASE("pre-checks recurse into a part of two inputs: a product of three factors splits twice" * doctest::test_suite("slow")) {
     const PrecheckedLaw law("(1 + x1^2)*cos(x2)*exp(x3)", {{"x1", 1, 3}, {"x2", 0.5, 1.5}, {"x3", 0, 2}});
     const auto result = law.search();
-    INFO(fmt::format("{}", fmt::join(result.steps, "\n")));
-    const auto split_steps = std::count_if(result.steps.begin(), result.steps.end(), [](const std::string& step) {
-        return step.find("separable: ") != std::string::npos;
+    INFO(fmt::format("{}", fmt::join(lines_of(result.steps), "\n")));
+    const auto split_steps = std::count_if(result.steps.begin(), result.steps.end(), [](const occam::PrecheckStep& step) {
+        return step.kind == occam::StepKind::split;
     });
     CHECK(split_steps == 2);  // the problem, then its part of two inputs
-    CHECK(any_step(result, [](const std::string& step) {
-        return step.rfind("y_", 0) == 0 && step.find(": separable: y_") != std::string::npos;
+    CHECK(any_step(result, [](const occam::PrecheckStep& step) {
+        return step.kind == occam::StepKind::split && step.part.starts_with("y_") && step.text.starts_with("separable: y_");
     }));
     check_exact(result, std::array{2.0, 1.0, 1.5}, 5 * std::cos(1.0) * std::exp(1.5));
 }
 
-TEST_CASE("pre-checks split after an output transform when f itself does not split: 1/y = g(x1) + h(x2, x3)") {
+TEST_CASE("pre-checks split after an output transform when f itself does not split: 1/y = g(x1) + h(x2, x3)" * doctest::test_suite("slow")) {
     const PrecheckedLaw law("1/(1 + x1^2 + x2*cos(x3))", {{"x1", 0, 2}, {"x2", 0.5, 1.5}, {"x3", 0, 1}});
     const auto result = law.search();
-    INFO(fmt::format("{}", fmt::join(result.steps, "\n")));
-    CHECK(any_step(result, [](const std::string& step) {
-        return step.rfind("separable: 1/y = g + h with {x1} | {x2, x3} (error ", 0) == 0;
+    INFO(fmt::format("{}", fmt::join(lines_of(result.steps), "\n")));
+    CHECK(any_step(result, [](const occam::PrecheckStep& step) {
+        return step.kind == occam::StepKind::split && step.text.starts_with("separable: 1/y = g + h with {x1} | {x2, x3} (error ");
     }));
     check_exact(result, std::array{2.0, 1.0, 1.5}, 1 / (5 + std::cos(1.5)));
 }
 
-TEST_CASE("pre-checks carry weights into the reduced problem: corrupted rows of weight ~0 do not spoil I.10.7") {
+TEST_CASE("pre-checks carry weights into the reduced problem: corrupted rows of weight ~0 do not spoil I.10.7" * doctest::test_suite("slow")) {
     const occam::UnitsTable units = occam::read_units(std::string(OCCAM_SOURCE_DIR) + "/bench/suites/feynman/units.csv");
     RelativisticMass clean;
     // every fourth row's target 50 % off, with weight 0; the rest weight 1
@@ -377,12 +393,11 @@ TEST_CASE("pre-checks carry weights into the reduced problem: corrupted rows of 
     const occam::Problem problem(data, "m", {"m_0", "v", "c"}, clean.split, "w");
     const auto result = occam::search_with_prechecks(data, problem, short_search(), {.units = &units});
     REQUIRE(result.steps.size() >= 2);
-    CHECK(result.steps[0] == "dimensional analysis: m/m_0 = g(pi1) with pi1 = v/c");
+    CHECK(result.steps[0] == occam::PrecheckStep{occam::StepKind::units, "dimensional analysis: m/m_0 = g(pi1) with pi1 = v/c"});
     REQUIRE_FALSE(result.front.empty());
     CHECK(result.front.weights == "w");
     // the reduced (weighted) search found it: the plain one, weighted too, was not needed
-    CHECK(std::none_of(result.steps.begin(), result.steps.end(),
-                       [](const std::string& step) { return step.rfind("no search so far", 0) == 0; }));
+    CHECK_FALSE(any_step(result, [](const occam::PrecheckStep& step) { return step.kind == occam::StepKind::plain_search; }));
     INFO(occam::to_infix(result.front.best().formula, result.front.variables));
     for (const auto& row : {std::array{2.0, 1.5, 4.0}, std::array{4.5, 1.1, 9.0}}) {
         const double truth = row[0] / std::sqrt(1 - row[1] * row[1] / (row[2] * row[2]));

@@ -84,7 +84,7 @@ TEST_CASE("impossible options are refused with a clear message") {
     CHECK_THROWS_WITH_AS(OperatorSet::parse("+,foo"), doctest::Contains("unknown operator \"foo\""), input_error);
     CHECK_THROWS_WITH_AS(OperatorSet::parse(" , "), "--ops: the operator set is empty", input_error);
     CHECK_THROWS_WITH_AS(Problem(data, "z", {}), doctest::Contains("unknown target \"z\""), input_error);
-    CHECK_THROWS_WITH_AS(Problem(sample_formula(parse_formula("x", std::vector<std::string>{"x"}), ranges, {.rows = 3}), "y", {}),
+    CHECK_THROWS_WITH_AS(Problem(sample_formula(parse_formula("x", std::vector<std::string>{"x"}), ranges, {.rows = 2}), "y", {}),
                          doctest::Contains("too few"), input_error);
 }
 

@@ -29,7 +29,7 @@ double fitted_nmse(occam::Tree tree, const occam::Problem& problem) {
 
 }  // namespace
 
-TEST_CASE("enumeration finds 1/(exp(z/(2*pi)) - 1) exactly, scale and all") {
+TEST_CASE("enumeration finds 1/(exp(z/(2*pi)) - 1) exactly, scale and all" * doctest::test_suite("slow")) {
     const auto data = sampled("1/(exp(z/(2*pi)) - 1)", {"z"}, {{"z", 0.05, 25}});
     const occam::Problem problem(data, "y", {"z"}, {.seed = 1});
     const auto enumerated =
@@ -42,7 +42,7 @@ TEST_CASE("enumeration finds 1/(exp(z/(2*pi)) - 1) exactly, scale and all") {
     CHECK(fitted_nmse(formulas.front(), problem) < 1e-24);
 }
 
-TEST_CASE("enumerated formulas carry their own offset and factor") {
+TEST_CASE("enumerated formulas carry their own offset and factor" * doctest::test_suite("slow")) {
     // 3 + 2*exp(-0.7*x): a caller that multiplies the formula by a prefactor needs the 3 inside it
     const auto data = sampled("3 + 2*exp(-0.7*x)", {"x"}, {{"x", 0.1, 5}});
     const occam::Problem problem(data, "y", {"x"}, {.seed = 1});
@@ -54,7 +54,7 @@ TEST_CASE("enumerated formulas carry their own offset and factor") {
     CHECK((predicted - problem.train_target()).abs().maxCoeff() < 1e-9);
 }
 
-TEST_CASE("enumerated formulas exact on the data stay exact beyond it: no inverse trig of trig") {
+TEST_CASE("enumerated formulas exact on the data stay exact beyond it: no inverse trig of trig" * doctest::test_suite("slow")) {
     // u/(1 - u/3) on [0, 1] (II.11.27 reduced): u/asin(-cos(pi*u/6)) matches it there, a sawtooth
     // that breaks for u < 0
     const auto data = sampled("u/(1 - u/3)", {"u"}, {{"u", 0, 1}});
@@ -96,7 +96,7 @@ TEST_CASE("enumeration leaves problems of more than one input alone") {
     CHECK(enumerated.tried == 0);
 }
 
-TEST_CASE("on values with a surrogate's error, the best of each size keeps the law among the formulas") {
+TEST_CASE("on values with a surrogate's error, the best of each size keeps the law among the formulas" * doctest::test_suite("slow")) {
     // 1 + 3x^2 with a small smooth error, as a surrogate's values carry: the most accurate formulas
     // fit the error too, and the law is the best formula of its own size
     const std::vector<std::string> inputs{"x"};

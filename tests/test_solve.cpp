@@ -36,7 +36,7 @@ occam::SolveOptions short_solve(long long generations) {
 
 }  // namespace
 
-TEST_CASE("solve: residual rounds with units run the pre-checks in round 1 and search the residual after") {
+TEST_CASE("solve: residual rounds with units run the pre-checks in round 1 and search the residual after" * doctest::test_suite("slow")) {
     RelativisticMass mass;
     const occam::UnitsTable units = occam::read_units(units_path);
     auto options = short_solve(8);
@@ -44,7 +44,8 @@ TEST_CASE("solve: residual rounds with units run the pre-checks in round 1 and s
     options.prechecks.units = &units;
     const occam::Solution solution = occam::solve(mass.data, mass.problem, options);
     const auto& steps = solution.steps;
-    CHECK(std::find(steps.begin(), steps.end(), "dimensional analysis: m/m_0 = g(pi1) with pi1 = v/c") != steps.end());
+    const occam::PrecheckStep units_step{occam::StepKind::units, "dimensional analysis: m/m_0 = g(pi1) with pi1 = v/c"};
+    CHECK(std::find(steps.begin(), steps.end(), units_step) != steps.end());
     REQUIRE(solution.model.has_value());
     REQUIRE(!solution.model->rounds.empty());
     // round 1 is the pre-checked search, and it is the solution's front
@@ -59,7 +60,7 @@ TEST_CASE("solve: one round is the pre-checked search, and pre-checks off is the
     options.prechecks.mode = occam::PrecheckMode::off;
     const occam::Solution plain = occam::solve(mass.data, mass.problem, options);
     CHECK_FALSE(plain.model.has_value());
-    CHECK(plain.steps == std::vector<std::string>{"pre-checks off"});
+    CHECK(plain.steps == std::vector<occam::PrecheckStep>{{occam::StepKind::skipped, "pre-checks off"}});
     const occam::Front direct = occam::search(mass.problem, options.search);
     REQUIRE(plain.front.entries.size() == direct.entries.size());
     for (std::size_t i = 0; i < direct.entries.size(); ++i) CHECK(plain.front.entries[i].formula == direct.entries[i].formula);
@@ -84,7 +85,7 @@ TEST_CASE("solve: impossible combinations of options are refused with one line")
                          occam::input_error);
 }
 
-TEST_CASE("solve: a time limit covers the surrogate and the pre-checks, not only the searches") {
+TEST_CASE("solve: a time limit covers the surrogate and the pre-checks, not only the searches" * doctest::test_suite("slow")) {
     // four inputs, no units: the neural surrogate is trained before any search starts
     const std::vector<std::string> inputs{"a", "b", "c", "d"};
     const occam::Dataset data =

@@ -151,7 +151,8 @@ TEST_CASE("weights: a Problem splits the weights with their rows and keeps them 
     Eigen::ArrayXXd values(40, 3);
     for (Eigen::Index r = 0; r < 40; ++r) values.row(r) << r, 3.0 * r, 2.0 * r + 1;
     const Dataset data({"x", "y", "w"}, values);
-    const Problem problem(data, "y", {}, {.validation_fraction = 0.25, .seed = 3}, "w");
+    // 40 rows are below the hold-out minimum: held out all the same, to see the split
+    const Problem problem(data, "y", {}, {.validation_fraction = 0.25, .seed = 3, .min_rows_to_hold_out = 0}, "w");
     CHECK(problem.input_names() == std::vector<std::string>{"x"});
     CHECK(problem.weighted());
     CHECK(problem.weight_name() == "w");

@@ -29,14 +29,14 @@ constexpr double early_stages_share = 0.9;
 
 StageOutcome reduced_search(const Problem& problem, const SplitOptions& split, const Reduction& reduction,
                             const SearchOptions& options, const ProgressCallback& on_progress,
-                            const std::atomic<bool>* stop, std::vector<std::string>& steps) {
+                            const std::atomic<bool>* stop, std::vector<PrecheckStep>& steps) {
     StageOutcome outcome;
     if (reduction.inputs.empty()) {
         // the target is a constant times the prefactor: nothing to search, one constant to fit
         outcome.archive.insert(
             fitted_on(problem, reduction.to_original(Tree({Node::number(1)})), options.fitting.final_iterations));
         outcome.progress.best_loss = outcome.archive.best_loss();
-        steps.push_back("no input is left: fitted the constant");
+        steps.push_back({StepKind::constant, "no input is left: fitted the constant"});
         return outcome;
     }
     const Problem reduced = reduction.problem(split);
@@ -50,10 +50,10 @@ StageOutcome reduced_search(const Problem& problem, const SplitOptions& split, c
         for (const Tree& formula : enumerated.best)
             outcome.archive.insert(fitted_on(problem, reduction.to_original(formula), options.fitting.final_iterations));
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        steps.push_back(fmt::format("tried every formula of {} up to {} nodes ({} of them, times a fitted scale) in "
+        steps.push_back({StepKind::enumeration, fmt::format("tried every formula of {} up to {} nodes ({} of them, times a fitted scale) in "
                                     "{:.1f} s: best training NMSE on the data {:.2g}",
                                     reduction.inputs[0], enumeration.max_nodes, enumerated.tried, seconds,
-                                    outcome.archive.best_loss()));
+                                    outcome.archive.best_loss())});
         outcome.progress.elapsed_seconds = seconds;
         if (outcome.archive.best_loss() <= options.budget.target_loss) {
             outcome.progress.best_loss = outcome.archive.best_loss();
@@ -61,8 +61,8 @@ StageOutcome reduced_search(const Problem& problem, const SplitOptions& split, c
         }
         search_options.budget = left_after(options.budget, {.seconds = seconds});
     }
-    steps.push_back(fmt::format("searching {} from {} instead of {} from {} input(s)", reduction.target,
-                                fmt::join(reduction.inputs, ", "), problem.target_name(), problem.input_names().size()));
+    steps.push_back({StepKind::search, fmt::format("searching {} from {} instead of {} from {} input(s)", reduction.target,
+                                fmt::join(reduction.inputs, ", "), problem.target_name(), problem.input_names().size())});
     const Front small = search(reduced, search_options, on_progress, stop);
     for (const FrontEntry& entry : small.entries)
         outcome.archive.insert(fitted_on(problem, reduction.to_original(entry.formula), options.fitting.iterations));
@@ -83,12 +83,12 @@ bool shares_units(const UnitsTable& units, const std::vector<std::string>& input
 
 // The problem after every check that applies; steps says what was found.
 std::optional<Reduction> reduce(const Dataset& data, const Problem& problem, const PrecheckOptions& prechecks,
-                                std::uint64_t seed, std::vector<std::string>& steps,
+                                std::uint64_t seed, std::vector<PrecheckStep>& steps,
                                 const std::function<bool()>& out_of_time = [] { return false; }) {
     if (prechecks.mode == PrecheckMode::off) {
-        steps.push_back("pre-checks off");
+        steps.push_back({StepKind::skipped, "pre-checks off"});
     } else if (problem.input_names().size() < prechecks.min_inputs) {
-        steps.push_back(fmt::format("pre-checks skipped: fewer than {} inputs", prechecks.min_inputs));
+        steps.push_back({StepKind::skipped, fmt::format("pre-checks skipped: fewer than {} inputs", prechecks.min_inputs)});
     } else {
         std::vector<std::string> columns = problem.input_names();
         columns.push_back(problem.target_name());
@@ -110,8 +110,9 @@ std::optional<Reduction> reduce(const Dataset& data, const Problem& problem, con
         if (prechecks.oracle) {
             const auto time_left = [&] {
                 if (!out_of_time()) return true;
-                steps.push_back(fmt::format("pre-checks stopped: they used their share of the time limit ({:.0f} %)",
-                                            100 * checks_time_share));
+                steps.push_back({StepKind::skipped,
+                                 fmt::format("pre-checks stopped: they used their share of the time limit ({:.0f} %)",
+                                             100 * checks_time_share)});
                 return false;
             };
             while (time_left() && detail::apply_pair_symmetry(prechecks, reduction, steps, seed)) {}
@@ -126,8 +127,10 @@ std::optional<Reduction> reduce(const Dataset& data, const Problem& problem, con
 
 std::vector<std::string> plan_prechecks(const Dataset& data, const Problem& problem, const PrecheckOptions& prechecks,
                                         std::uint64_t seed) {
+    std::vector<PrecheckStep> found;
+    const auto reduction = reduce(data, problem, prechecks, seed, found);
     std::vector<std::string> steps;
-    const auto reduction = reduce(data, problem, prechecks, seed, steps);
+    for (const PrecheckStep& step : found) steps.push_back(step.line());
     if (!reduction) {
         steps.push_back("search the problem as it is");
         return steps;
@@ -210,9 +213,9 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
             return reduced_search(problem, split, *reduction, o, on_progress, stop, result.steps);
         });
     const auto plain_search = [&](SearchOptions o) {
-        result.steps.push_back(fmt::format("no search so far reached the target loss: searching {} from {} with the rest "
-                                           "of the budget",
-                                           problem.target_name(), fmt::join(problem.input_names(), ", ")));
+        result.steps.push_back({StepKind::plain_search, fmt::format("no search so far reached the target loss: searching {} from {} "
+                                                              "with the rest of the budget",
+                                                              problem.target_name(), fmt::join(problem.input_names(), ", "))});
         if (reduction->changed) o.checkpoint = {};  // the checkpoint holds the reduced search
         StageOutcome plain;
         const Front front = search(problem, o, on_progress, stop);

@@ -51,14 +51,14 @@ UnitsTable units_of(const UnitsTable& table, const std::vector<std::string>& nam
 
 // Dimensional analysis of reduction.units: the dimensionless problem in place of the current one
 // when it removes inputs.
-void apply_units(Reduction& reduction, std::vector<std::string>& steps);
+void apply_units(Reduction& reduction, std::vector<PrecheckStep>& steps);
 
 // Which pair symmetries a step may use (all when empty).
 using PairFilter = std::function<bool(PairSymmetry kind, std::size_t first, std::size_t second)>;
 
 // Replaces the pair of the strongest symmetry the oracle confirms by one input; false when none
 // holds. looked_for names what allowed admits, for the report.
-bool apply_pair_symmetry(const PrecheckOptions& prechecks, Reduction& reduction, std::vector<std::string>& steps,
+bool apply_pair_symmetry(const PrecheckOptions& prechecks, Reduction& reduction, std::vector<PrecheckStep>& steps,
                          std::uint64_t seed, const PairFilter& allowed = {},
                          std::string_view looked_for = "pair symmetry");
 

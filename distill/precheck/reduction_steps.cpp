@@ -66,7 +66,7 @@ UnitsTable units_of(const UnitsTable& table, const std::vector<std::string>& nam
     return units;
 }
 
-void apply_units(Reduction& reduction, std::vector<std::string>& steps) {
+void apply_units(Reduction& reduction, std::vector<PrecheckStep>& steps) {
     if (!reduction.units) return;
     const UnitsTable units = std::move(*reduction.units);
     reduction.units.reset();  // only the steps before dimensional analysis need them
@@ -74,11 +74,11 @@ void apply_units(Reduction& reduction, std::vector<std::string>& steps) {
         units, reduction.inputs, reduction.target,
         columns_reaching_zero(reduction.data.values().leftCols(static_cast<Eigen::Index>(reduction.inputs.size()))));
     if (!analysis.form) {
-        steps.push_back("dimensional analysis skipped: " + analysis.warning);
+        steps.push_back({StepKind::units, "dimensional analysis skipped: " + analysis.warning});
         return;
     }
     const DimensionlessForm& form = *analysis.form;
-    steps.push_back("dimensional analysis: " + form.description());
+    steps.push_back({StepKind::units, "dimensional analysis: " + form.description()});
     if (form.variables_removed() == 0) return;
     std::vector<std::string> columns = form.group_names();
     columns.push_back(form.target_name);
@@ -90,7 +90,7 @@ void apply_units(Reduction& reduction, std::vector<std::string>& steps) {
     reduction.oracle.reset();
 }
 
-bool apply_pair_symmetry(const PrecheckOptions& prechecks, Reduction& reduction, std::vector<std::string>& steps,
+bool apply_pair_symmetry(const PrecheckOptions& prechecks, Reduction& reduction, std::vector<PrecheckStep>& steps,
                          std::uint64_t seed, const PairFilter& allowed, std::string_view looked_for) {
     if (reduction.inputs.size() < 2) return false;
     const JudgedOracle& oracle = current_oracle(prechecks, reduction);
@@ -103,16 +103,16 @@ bool apply_pair_symmetry(const PrecheckOptions& prechecks, Reduction& reduction,
             (!best || v.evidence.error < best->evidence.error))
             best = &v;
     if (!best) {
-        steps.push_back(fmt::format("no {} among {} ({} tested; oracle: {})", looked_for, fmt::join(reduction.inputs, ", "),
-                                    verdicts.size(), oracle.description));
+        steps.push_back({StepKind::no_pair_symmetry, fmt::format("no {} among {} ({} tested; oracle: {})", looked_for, fmt::join(reduction.inputs, ", "),
+                                    verdicts.size(), oracle.description)});
         return false;
     }
     const std::string& a = reduction.inputs[best->first];
     const std::string& b = reduction.inputs[best->second];
     const std::string name = fresh_name(reduction, "u");
-    steps.push_back(fmt::format("pair symmetry: {} depends on {} only through {} = {} (error {:.2g} <= threshold {:.2g}; oracle: {})",
+    steps.push_back({StepKind::pair_symmetry, fmt::format("pair symmetry: {} depends on {} only through {} = {} (error {:.2g} <= threshold {:.2g}; oracle: {})",
                                 reduction.target, fmt::format("{}, {}", a, b), name, describe(*best, a, b), best->evidence.error,
-                                best->evidence.threshold, oracle.description));
+                                best->evidence.threshold, oracle.description)});
     // the new inputs: the pair's combination in place of the first, the others as they were
     std::vector<Tree> replacements;  // new variable k as a tree over the old variables
     std::vector<std::string> names;
@@ -139,8 +139,8 @@ bool apply_pair_symmetry(const PrecheckOptions& prechecks, Reduction& reduction,
         values.col(column) /= reduction.data.values().col(static_cast<Eigen::Index>(best->second)).pow(best->degree);
         target = fresh_name(reduction, "f");
         const std::string power = std::abs(best->degree) == 1 ? b : fmt::format("{}^{}", b, std::abs(best->degree));
-        steps.push_back(fmt::format("the target becomes {} = {}{}{}", target, reduction.target,
-                                    best->degree > 0 ? "/" : "*", power));
+        steps.push_back({StepKind::target_changed, fmt::format("the target becomes {} = {}{}{}", target, reduction.target,
+                                    best->degree > 0 ? "/" : "*", power)});
     }
     // units are kept only through the same-unit sums and differences that come before dimensional
     // analysis; any other step (a product has other units) leaves them unknown

@@ -108,10 +108,10 @@ struct PreparedPart {
 
 std::optional<PreparedPart> prepare_part(const Reduction& reduction, const Part& part, const Eigen::ArrayXd& centre,
                                          const SplitOptions& split, const SearchOptions& options,
-                                         const std::atomic<bool>* stop, std::vector<std::string>& steps) {
+                                         const std::atomic<bool>* stop, std::vector<PrecheckStep>& steps) {
     auto data = part_data(reduction, part, centre);
     if (!data) {
-        steps.push_back(fmt::format("the oracle gives no usable values of {}: parts not searched", part.target));
+        steps.push_back({StepKind::failed, fmt::format("the oracle gives no usable values of {}: parts not searched", part.target)});
         return std::nullopt;
     }
     const std::vector<std::string> inputs(data->names().begin(), data->names().end() - 1);
@@ -129,8 +129,8 @@ std::optional<PreparedPart> prepare_part(const Reduction& reduction, const Part&
     prepared.search_budget = left_after(options.budget, {.seconds = spent.count()});
     const std::vector<Tree> to_column{Tree({Node::variable(static_cast<std::uint32_t>(part.columns[0]))})};
     for (const Tree& formula : found.best) prepared.enumerated.push_back(substitute_variables(formula, to_column));
-    steps.push_back(fmt::format("tried every formula of {} up to {} nodes for {} ({} of them)", inputs[0],
-                                enumeration.max_nodes, part.target, found.tried));
+    steps.push_back({StepKind::enumeration, fmt::format("tried every formula of {} up to {} nodes for {} ({} of them)",
+                                                        inputs[0], enumeration.max_nodes, part.target, found.tried)});
     return prepared;
 }
 
@@ -138,13 +138,16 @@ std::optional<PreparedPart> prepare_part(const Reduction& reduction, const Part&
 // are fewer than the problem's, so this ends), without units: the part's values are the oracle's.
 Front search_part(const Dataset& data, const Problem& part, const SearchOptions& options,
                   const PrecheckOptions& prechecks, const ProgressCallback& on_progress,
-                  const std::atomic<bool>* stop, std::vector<std::string>& steps) {
+                  const std::atomic<bool>* stop, std::vector<PrecheckStep>& steps) {
     if (part.input_names().size() < 2) return search(part, options, on_progress, stop);
     PrecheckOptions inner = prechecks;
     inner.units = nullptr;
     inner.min_inputs = 2;
     PrecheckedSearch searched = search_with_prechecks(data, part, options, inner, on_progress, stop);
-    for (const std::string& step : searched.steps) steps.push_back(fmt::format("{}: {}", part.target_name(), step));
+    for (PrecheckStep& step : searched.steps) {
+        step.part = step.part.empty() ? part.target_name() : part.target_name() + ": " + step.part;
+        steps.push_back(std::move(step));
+    }
     return std::move(searched.front);
 }
 
@@ -204,7 +207,7 @@ std::string describe_split(const SeparabilityVerdict& split, const std::vector<s
                        names_of(complement(split.group, inputs.size()), inputs));
 }
 
-bool find_split(const PrecheckOptions& prechecks, Reduction& reduction, std::vector<std::string>& steps,
+bool find_split(const PrecheckOptions& prechecks, Reduction& reduction, std::vector<PrecheckStep>& steps,
                 std::uint64_t seed) {
     if (reduction.inputs.size() < 2) return false;
     const JudgedOracle& oracle = current_oracle(prechecks, reduction);
@@ -213,20 +216,20 @@ bool find_split(const PrecheckOptions& prechecks, Reduction& reduction, std::vec
     const auto verdicts = check_separability(oracle.f, reduction.data.values().leftCols(inputs), settings);
     if (const SeparabilityVerdict* verdict = chosen_split(verdicts, reduction.data.values().col(inputs))) {
         reduction.split = *verdict;
-        steps.push_back(fmt::format("separable: {} with {} (error {:.2g} <= threshold {:.2g}; oracle: {})",
+        steps.push_back({StepKind::split, fmt::format("separable: {} with {} (error {:.2g} <= threshold {:.2g}; oracle: {})",
                                     split_equation(*verdict, reduction.target), describe_split(*verdict, reduction.inputs),
-                                    verdict->evidence.error, verdict->evidence.threshold, oracle.description));
+                                    verdict->evidence.error, verdict->evidence.threshold, oracle.description)});
         return true;
     }
-    steps.push_back(fmt::format("no additive or multiplicative split of {} (oracle: {})", reduction.target,
-                                oracle.description));
+    steps.push_back({StepKind::no_split, fmt::format("no additive or multiplicative split of {} (oracle: {})", reduction.target,
+                                oracle.description)});
     return false;
 }
 
 StageOutcome search_parts(const Problem& problem, const Reduction& reduction, const SplitOptions& split,
                           const SearchOptions& options, const PrecheckOptions& prechecks,
                           const ProgressCallback& on_progress, const std::atomic<bool>* stop,
-                          std::vector<std::string>& steps) {
+                          std::vector<PrecheckStep>& steps) {
     StageOutcome outcome;
     const SeparabilityVerdict& verdict = *reduction.split;
     const std::array parts{Part{verdict.group, fresh_name(reduction, reduction.target + "_g")},
@@ -245,8 +248,8 @@ StageOutcome search_parts(const Problem& problem, const Reduction& reduction, co
                     fitted_on(problem, reduction.to_original(joined(g, h, verdict, transformed_centre, negative_target)),
                               options.fitting.final_iterations));
         outcome.progress.best_loss = outcome.archive.best_loss();
-        steps.push_back(fmt::format("refitted {} pairings of the parts' {} on the data: best training NMSE {:.2g}",
-                                    candidates[0].size() * candidates[1].size(), which, outcome.progress.best_loss));
+        steps.push_back({StepKind::refit, fmt::format("refitted {} pairings of the parts' {} on the data: best training NMSE {:.2g}",
+                                    candidates[0].size() * candidates[1].size(), which, outcome.progress.best_loss)});
         return outcome.progress.best_loss <= options.budget.target_loss;
     };
 
@@ -266,8 +269,8 @@ StageOutcome search_parts(const Problem& problem, const Reduction& reduction, co
     std::array<std::vector<Tree>, 2> candidates;
     for (std::size_t p = 0; p < parts.size(); ++p) {
         const Problem& part = prepared[p].problem;
-        steps.push_back(fmt::format("searching {} from {} on the oracle's values, the other inputs held at a central row",
-                                    parts[p].target, fmt::join(part.input_names(), ", ")));
+        steps.push_back({StepKind::search, fmt::format("searching {} from {} on the oracle's values, the other inputs held at a central row",
+                                    parts[p].target, fmt::join(part.input_names(), ", "))});
         SearchOptions search_options = part_options;
         search_options.budget = prepared[p].search_budget;
         const Front front = search_part(prepared[p].values, part, search_options, prechecks, on_progress, stop, steps);
@@ -275,7 +278,7 @@ StageOutcome search_parts(const Problem& problem, const Reduction& reduction, co
         outcome.progress.generations += front.final_progress.generations;
         outcome.progress.elapsed_seconds += front.final_progress.elapsed_seconds;
         if (front.interrupted) {
-            steps.push_back(fmt::format("interrupted while searching {}: no pairing refitted", parts[p].target));
+            steps.push_back({StepKind::failed, fmt::format("interrupted while searching {}: no pairing refitted", parts[p].target)});
             outcome.interrupted = true;
             return outcome;
         }

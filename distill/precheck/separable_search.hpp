@@ -19,7 +19,7 @@ namespace occam::detail {
 // stands confirms, or failing that the strongest additive one after an output transform
 // (f = T^-1(g + h): 1/f, f^2 for a target of one sign, sqrt(f), log(f), exp(f)), kept in
 // reduction.split; false when none holds.
-bool find_split(const PrecheckOptions& prechecks, Reduction& reduction, std::vector<std::string>& steps,
+bool find_split(const PrecheckOptions& prechecks, Reduction& reduction, std::vector<PrecheckStep>& steps,
                 std::uint64_t seed);
 
 // Searches both parts of reduction.split, half of options' budget each, and returns the pairings
@@ -29,7 +29,7 @@ bool find_split(const PrecheckOptions& prechecks, Reduction& reduction, std::vec
 StageOutcome search_parts(const Problem& problem, const Reduction& reduction, const SplitOptions& split,
                           const SearchOptions& options, const PrecheckOptions& prechecks,
                           const ProgressCallback& on_progress, const std::atomic<bool>* stop,
-                          std::vector<std::string>& steps);
+                          std::vector<PrecheckStep>& steps);
 
 // "{x1} | {x2, x3}" with the inputs' names
 std::string describe_split(const SeparabilityVerdict& split, const std::vector<std::string>& inputs);

@@ -53,7 +53,8 @@ FitResult ConstantFitter::fit(Tree& tree, const Eigen::Ref<const Eigen::ArrayXXd
     trial_f_.resize(rows);
     FitResult result;
     node_rows_ += length * rows;
-    if (!interpreter_.evaluate(tree, X, f_)) return result;
+    const Interpreter::Plan plan(tree);  // the shape stays; only the constants move
+    if (!interpreter_.evaluate(tree, plan, X, f_)) return result;
     const auto scaling_for = [&](const Eigen::ArrayXd& f) {
         return use_scaling ? linear_scaling(f, y, weights) : LinearScaling{};
     };
@@ -73,7 +74,7 @@ FitResult ConstantFitter::fit(Tree& tree, const Eigen::Ref<const Eigen::ArrayXXd
     double lambda = 1e-3;
     for (int iteration = 0; iteration < iterations_; ++iteration) {
         node_rows_ += 2 * length * rows;
-        if (!interpreter_.evaluate(tree, X, f_, jacobian_, constants)) break;
+        if (!interpreter_.evaluate(tree, plan, X, f_, jacobian_, constants)) break;
         const auto s = result.scaling;
         J.leftCols(k) = (s.scale * jacobian_).matrix();
         if (use_scaling) {
@@ -108,7 +109,7 @@ FitResult ConstantFitter::fit(Tree& tree, const Eigen::Ref<const Eigen::ArrayXXd
             LinearScaling trial_scaling = s;
             if (use_scaling) trial_scaling = {s.offset + step[k], s.scale + step[k + 1]};
             node_rows_ += length * rows;
-            if (interpreter_.evaluate(tree, X, trial_f_, trial)) {
+            if (interpreter_.evaluate(tree, plan, X, trial_f_, trial)) {
                 const double mse = mean_squared_error(trial_f_, y, trial_scaling, weights);
                 if (mse < result.mse) {
                     constants = trial;
@@ -124,7 +125,7 @@ FitResult ConstantFitter::fit(Tree& tree, const Eigen::Ref<const Eigen::ArrayXXd
     }
     tree.set_constants(constants);
     // the exact optimum of the scaling for the final constants costs one more pass, and never hurts
-    if (use_scaling && interpreter_.evaluate(tree, X, f_)) {
+    if (use_scaling && interpreter_.evaluate(tree, plan, X, f_)) {
         const auto best = linear_scaling(f_, y, weights);
         const double mse = mean_squared_error(f_, y, best, weights);
         if (mse <= result.mse) result = {best, mse};

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include <fmt/format.h>
+
+#include "occam/constant_uncertainty.hpp"
 #include "occam/metrics.hpp"
 #include "occam/simplify.hpp"
 #include "occam/prune.hpp"
@@ -40,6 +43,20 @@ std::size_t choose_recommended(const std::vector<FrontEntry>& entries) {
     return chosen;
 }
 
+// The lowest description length wins (see front_builder.hpp); its formula is on the front.
+std::size_t shortest_description(const std::vector<FrontEntry>& entries) {
+    std::size_t chosen = 0;
+    for (std::size_t i = 1; i < entries.size(); ++i)
+        if (entries[i].description_length < entries[chosen].description_length) chosen = i;
+    return chosen;
+}
+
+double description_length(double nmse, std::size_t rows, std::size_t constants, int complexity, std::size_t symbols) {
+    const auto n = static_cast<double>(rows);
+    return n / 2 * std::log(std::max(nmse, loss_floor)) + static_cast<double>(constants) / 2 * std::log(n) +
+           complexity * std::log(static_cast<double>(symbols));
+}
+
 double mean_squared_error(const Eigen::ArrayXd& prediction, const Eigen::ArrayXd& y, const Eigen::ArrayXd& weights) {
     if (weights.size() == 0) return (prediction - y).square().mean();
     return (weights * (prediction - y).square()).sum() / weights.sum();
@@ -51,7 +68,8 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
     const auto& train_x = problem.train_inputs();
     const auto& train_y = problem.train_target();
     const auto& train_w = problem.train_weights();
-    const bool has_validation = problem.validation_target().size() > 0;
+    const bool has_validation = problem.holds_out();
+    const auto train_rows = static_cast<std::size_t>(train_y.size());
     const auto& valid_x = has_validation ? problem.validation_inputs() : train_x;
     const auto& valid_y = has_validation ? problem.validation_target() : train_y;
     const auto& valid_w = has_validation ? problem.validation_weights() : train_w;
@@ -65,7 +83,11 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
         return fit.mse / train_variance;
     };
 
+    const ConstantErrors errors_of = [&](const Tree& tree) { return standard_errors(tree, train_x, train_y, train_w); };
+    const SnapOptions snapping{.rows = train_rows};
+
     std::vector<FrontEntry> candidates;
+    std::size_t too_many_constants = 0;
     Interpreter interpreter;
     Eigen::ArrayXd prediction(valid_y.size());
     for (const auto& [complexity, individual] : archive.entries()) {
@@ -78,7 +100,7 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
             train_loss = refit(formula);
             if (!train_loss) continue;
             // a snapped formula must still be defined on the validation rows, else keep the fit
-            Tree snapped = snap_constants(formula, refit);
+            Tree snapped = snap_constants(formula, refit, snapping, errors_of);
             const auto snapped_loss = refit(snapped);
             if (snapped_loss && interpreter.evaluate(snapped, valid_x, prediction)) {
                 formula = std::move(snapped);
@@ -86,9 +108,19 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
             }
         }
         if (!interpreter.evaluate(formula, valid_x, prediction)) continue;
+        // judged on the rows it was fitted to, a formula with a constant per row fits anything
+        if (!has_validation && formula.constant_count() >= train_rows) {
+            ++too_many_constants;
+            continue;
+        }
         const double validation_loss = mean_squared_error(prediction, valid_y, valid_w) / valid_variance;
-        candidates.push_back({formula, formula.complexity(), formula.constant_count(), *train_loss,
-                              validation_loss, fit_metrics(valid_y, prediction, valid_w).r2});
+        FrontEntry entry{formula, formula.complexity(), formula.constant_count(), *train_loss,
+                         validation_loss, fit_metrics(valid_y, prediction, valid_w).r2};
+        entry.constant_errors = errors_of(formula).value_or(std::vector<double>{});
+        if (!has_validation)
+            entry.description_length = description_length(*train_loss, train_rows, entry.constants, entry.complexity,
+                                                           op_count + problem.input_names().size());
+        candidates.push_back(std::move(entry));
     }
     // simplification and snapping can bring several archive entries to one complexity: by complexity,
     // then loss, so the first of each complexity is its best
@@ -108,9 +140,20 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
             front.entries.push_back(std::move(candidate));
         }
     }
-    if (!front.entries.empty()) front.recommended = choose_recommended(front.entries);
+    if (has_validation) {
+        if (!front.entries.empty()) front.recommended = choose_recommended(front.entries);
+        front.recommendation_rule =
+            "within 1.5x of the lowest loss, the simplest formula or the largest drop in log loss per unit of complexity";
+        return front;
+    }
+    if (!front.entries.empty()) front.recommended = shortest_description(front.entries);
     front.recommendation_rule =
-        "within 1.5x of the lowest loss, the simplest formula or the largest drop in log loss per unit of complexity";
+        "the shortest description: n/2 ln(MSE) + p/2 ln(n) + complexity x ln(symbols), on all rows";
+    front.selection_note = fmt::format("no rows held out ({} rows): every row fits the constants, and the front is "
+                                       "judged on them by description length",
+                                       train_rows);
+    if (too_many_constants > 0)
+        front.selection_note += fmt::format("; {} formula(s) with as many constants as rows left out", too_many_constants);
     return front;
 }
 

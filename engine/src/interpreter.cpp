@@ -16,45 +16,20 @@ void trig(const In& in, Out&& out, Eigen::Index count) {
     kernels::trig<kind>(in.data(), out.data(), Interpreter::block_rows, count);
 }
 
-// Per-call facts about the tree that every block reuses.
-struct Plan {
-    std::vector<std::uint32_t> left;        // left (or only) child of each node
-    std::vector<std::uint8_t> has_constant; // subtree holds a fittable constant
-    std::vector<std::int32_t> ordinal;      // constant's position among fittable constants, or -1
-    std::vector<double> leaf_value;         // value of constant-like leaves
-};
+using Plan = Interpreter::Plan;
 
-Plan make_plan(const Tree& tree, std::span<const double> constants) {
-    const auto n = tree.length();
-    Plan plan{std::vector<std::uint32_t>(n), std::vector<std::uint8_t>(n, 0),
-              std::vector<std::int32_t>(n, -1), std::vector<double>(n, 0.0)};
-    std::int32_t next_constant = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto& node = tree[i];
-        switch (node.op) {
-            case Op::Constant:
-                plan.ordinal[i] = next_constant;
-                plan.has_constant[i] = 1;
-                plan.leaf_value[i] = constants.empty() ? node.value : constants[next_constant];
-                ++next_constant;
-                break;
-            case Op::Number: plan.leaf_value[i] = node.value; break;
-            case Op::Pi: plan.leaf_value[i] = 3.14159265358979323846; break;
-            case Op::Euler: plan.leaf_value[i] = 2.71828182845904523536; break;
-            default: break;
-        }
-        if (arity(node.op) >= 1) {
-            plan.left[i] = static_cast<std::uint32_t>(tree.left_child(i));
-            plan.has_constant[i] = plan.has_constant[i - 1];
-            if (arity(node.op) == 2) plan.has_constant[i] |= plan.has_constant[plan.left[i]];
-        }
+// The value of a leaf of fixed value: a constant (the given ones replace the tree's), a number, pi or e.
+double leaf_value(const Node& node, std::int32_t ordinal, std::span<const double> constants) {
+    switch (node.op) {
+        case Op::Constant: return constants.empty() ? node.value : constants[static_cast<std::size_t>(ordinal)];
+        case Op::Pi: return 3.14159265358979323846;
+        case Op::Euler: return 2.71828182845904523536;
+        default: return node.value;
     }
-    assert(constants.empty() || static_cast<std::size_t>(next_constant) == constants.size());
-    return plan;
 }
 
 template <typename Buffer>
-void forward_block(const Tree& tree, const Plan& plan, Buffer& v,
+void forward_block(const Tree& tree, const Plan& plan, Buffer& v, std::span<const double> constants,
                    const Eigen::Ref<const Eigen::ArrayXXd>& X, Eigen::Index row, Eigen::Index count,
                    bool first_block) {
     for (std::size_t i = 0; i < tree.length(); ++i) {
@@ -68,7 +43,7 @@ void forward_block(const Tree& tree, const Plan& plan, Buffer& v,
             case Op::Pi:
             case Op::Euler:
                 // leaves of fixed value own their column, so one fill serves every block
-                if (first_block) out.setConstant(plan.leaf_value[i]);
+                if (first_block) out.setConstant(leaf_value(node, plan.ordinal[i], constants));
                 break;
             case Op::Variable:
                 out.head(count) = X.col(node.index).segment(row, count);
@@ -164,17 +139,44 @@ void reverse_block(const Tree& tree, const Plan& plan, const Buffer& v, Buffer& 
 
 }  // namespace
 
+Interpreter::Plan::Plan(const Tree& tree)
+    : left(tree.length()), has_constant(tree.length(), 0), ordinal(tree.length(), -1) {
+    for (std::size_t i = 0; i < tree.length(); ++i) {
+        const auto& node = tree[i];
+        if (node.op == Op::Constant) {
+            ordinal[i] = static_cast<std::int32_t>(constants++);
+            has_constant[i] = 1;
+        }
+        if (arity(node.op) >= 1) {
+            left[i] = static_cast<std::uint32_t>(tree.left_child(i));
+            has_constant[i] = has_constant[i - 1];
+            if (arity(node.op) == 2) has_constant[i] |= has_constant[left[i]];
+        }
+    }
+}
+
 bool Interpreter::evaluate(const Tree& tree, const Eigen::Ref<const Eigen::ArrayXXd>& X,
                            Eigen::Ref<Eigen::ArrayXd> out, std::span<const double> constants) {
-    Eigen::ArrayXXd no_jacobian;
-    return evaluate(tree, X, out, no_jacobian, constants);
+    return evaluate(tree, Plan(tree), X, out, constants);
 }
 
 bool Interpreter::evaluate(const Tree& tree, const Eigen::Ref<const Eigen::ArrayXXd>& X,
                            Eigen::Ref<Eigen::ArrayXd> out, Eigen::Ref<Eigen::ArrayXXd> jacobian,
                            std::span<const double> constants) {
-    assert(!tree.empty() && out.size() == X.rows());
-    const auto plan = make_plan(tree, constants);
+    return evaluate(tree, Plan(tree), X, out, jacobian, constants);
+}
+
+bool Interpreter::evaluate(const Tree& tree, const Plan& plan, const Eigen::Ref<const Eigen::ArrayXXd>& X,
+                           Eigen::Ref<Eigen::ArrayXd> out, std::span<const double> constants) {
+    Eigen::ArrayXXd no_jacobian;
+    return evaluate(tree, plan, X, out, no_jacobian, constants);
+}
+
+bool Interpreter::evaluate(const Tree& tree, const Plan& plan, const Eigen::Ref<const Eigen::ArrayXXd>& X,
+                           Eigen::Ref<Eigen::ArrayXd> out, Eigen::Ref<Eigen::ArrayXXd> jacobian,
+                           std::span<const double> constants) {
+    assert(!tree.empty() && out.size() == X.rows() && plan.left.size() == tree.length());
+    assert(constants.empty() || constants.size() == plan.constants);
     const bool with_jacobian = jacobian.cols() > 0 && plan.has_constant[tree.root()];
     if (jacobian.cols() > 0 && !with_jacobian) jacobian.setZero();
     const auto n = static_cast<Eigen::Index>(tree.length());
@@ -190,7 +192,7 @@ bool Interpreter::evaluate(const Tree& tree, const Eigen::Ref<const Eigen::Array
                               jacobian.cols() == static_cast<Eigen::Index>(tree.constant_count())));
     for (Eigen::Index row = 0; row < rows; row += block_rows) {
         const Eigen::Index count = std::min(block_rows, rows - row);
-        forward_block(tree, plan, values_, X, row, count, row == 0);
+        forward_block(tree, plan, values_, constants, X, row, count, row == 0);
         const auto result = values_.col(root).head(count);
         if (!result.isFinite().all()) return false;
         out.segment(row, count) = result;

@@ -41,11 +41,12 @@ Problem::Problem(const Dataset& data, const std::string& target, std::vector<std
         throw input_error(fmt::format("--validation {} is not a fraction in [0, 1)", split.validation_fraction));
 
     const auto rows = data.rows();
-    const auto validation_rows = static_cast<Eigen::Index>(std::floor(split.validation_fraction * rows));
+    if (rows < min_problem_rows)
+        throw input_error(fmt::format("{} rows are too few: a formula needs at least {}", rows, min_problem_rows));
+    const bool hold_out = rows >= static_cast<Eigen::Index>(split.min_rows_to_hold_out);
+    const auto validation_rows =
+        hold_out ? static_cast<Eigen::Index>(std::floor(split.validation_fraction * rows)) : Eigen::Index{0};
     const auto train_rows = rows - validation_rows;
-    if (train_rows < 4 || (split.validation_fraction > 0 && validation_rows < 2))
-        throw input_error(fmt::format("{} rows are too few for a {:.0f}/{:.0f} train/validation split", rows,
-                                      100 * (1 - split.validation_fraction), 100 * split.validation_fraction));
 
     // Fisher-Yates with occam's portable generator: the split depends on the seed only.
     Random rng(split.seed ^ 0x5eed5a11ULL);

@@ -155,7 +155,27 @@ const std::vector<ExactValue>& exact_values() {
 struct Candidate {
     double distance;  // relative to the constant; absolute for 0
     Nodes nodes;
+    int digits;       // significant digits of the literals written: 0 is simpler than 17.6
 };
+
+int significant_digits(double v) {
+    if (v == 0) return 0;
+    for (int digits = 1; digits < 17; ++digits) {
+        const double scale = std::pow(10.0, digits - 1 - static_cast<int>(std::floor(std::log10(std::abs(v)))));
+        if (std::abs(std::round(v * scale) / scale - v) <= 1e-12 * std::abs(v)) return digits;
+    }
+    return 17;
+}
+
+// pi and e count as one digit: 3 and pi are alike in simplicity, and the nearer wins
+int digits_of(const Nodes& nodes) {
+    int digits = 0;
+    for (const Node& node : nodes) {
+        if (node.op == Op::Number) digits += significant_digits(node.value);
+        if (node.op == Op::Pi || node.op == Op::Euler) digits += 1;
+    }
+    return digits;
+}
 
 Nodes with_sign(const ExactValue& exact, bool negative) {
     Nodes nodes = exact.nodes;
@@ -165,30 +185,35 @@ Nodes with_sign(const ExactValue& exact, bool negative) {
     return nodes;
 }
 
-// The exact values near v, simplest (fewest nodes) first and nearest among equals, at most
-// options.tries_per_constant of them. The first the data accept wins: when noise lets 1/2 and
-// 11/(7*pi) = 0.50020 both pass, the formula a person would write is the one kept.
-std::vector<Candidate> candidates_near(double v, const SnapOptions& options) {
+// The exact values near v (within the search radius, or two standard errors), simplest first:
+// fewest nodes, then fewest digits, then nearest; at most options.tries_per_constant of them. The
+// first the data accept wins: when noise lets 1/2 and 11/(7*pi) = 0.50020 both pass, the formula a
+// person would write is the one kept, and an intercept of 17.6 +- 12 becomes 0, not 88/5.
+std::vector<Candidate> candidates_near(double v, double standard_error, const SnapOptions& options) {
     std::vector<Candidate> found;
     const double a = std::abs(v);
-    const double radius = options.search_radius;
-    if (a <= radius) found.push_back({a, number(0)});
+    const double window = std::max(options.search_radius * a, std::isfinite(standard_error) ? 2 * standard_error : 0.0);
+    if (a <= std::max(options.search_radius, window)) found.push_back({a, number(0), -1});  // simplest of all
     if (a > 0) {
         const auto& table = exact_values();
-        auto it = std::lower_bound(table.begin(), table.end(), a * (1 - radius),
+        auto it = std::lower_bound(table.begin(), table.end(), a - window,
                                    [](const ExactValue& e, double x) { return e.value < x; });
-        for (; it != table.end() && it->value <= a * (1 + radius); ++it)
-            found.push_back({std::abs(it->value - a) / a, with_sign(*it, v < 0)});
+        for (; it != table.end() && it->value <= a + window; ++it) {
+            Nodes nodes = with_sign(*it, v < 0);
+            const int digits = digits_of(nodes);
+            found.push_back({std::abs(it->value - a) / a, std::move(nodes), digits});
+        }
         // integers past the table's rationals, only when the fit already sits on one: a free factor
         // that another constant compensates (c1 * 4521.0003 * x) would otherwise snap to noise. The
         // absolute bound matters for big values: past 1e9 every number is within 1e-9 relative of
         // an integer, and a 10-digit "integer" is a fitted constant in disguise.
         const double n = std::round(a);
         if (n > 100 && n < 0x1p53 && std::abs(n - a) <= std::min(1e-9 * a, 1e-6))
-            found.push_back({std::abs(n - a) / a, number(v < 0 ? -n : n)});
+            found.push_back({std::abs(n - a) / a, number(v < 0 ? -n : n), significant_digits(n)});
     }
     std::stable_sort(found.begin(), found.end(), [](const Candidate& x, const Candidate& y) {
         if (x.nodes.size() != y.nodes.size()) return x.nodes.size() < y.nodes.size();
+        if (x.digits != y.digits) return x.digits < y.digits;
         return x.distance < y.distance;
     });
     if (found.size() > options.tries_per_constant) found.resize(options.tries_per_constant);
@@ -215,7 +240,8 @@ Tree substitute(const Tree& tree, std::size_t k, const Nodes& nodes) {
 
 // One pass over the tree's constants, each snapped to the simplest exact value whose refit loss
 // stays within allowed; the tree comes back unsimplified.
-Tree snap_each_constant(Tree base, const RefitLoss& refit, const SnapOptions& options, double allowed) {
+Tree snap_each_constant(Tree base, const RefitLoss& refit, const SnapOptions& options, const ConstantErrors& errors,
+                        double allowed) {
     // Constants are named by their rank in the original tree. A snapped one leaves the tree, so its
     // current position among the remaining constants is its rank less the snapped ones before it.
     const std::size_t count = base.constant_count();
@@ -227,11 +253,13 @@ Tree snap_each_constant(Tree base, const RefitLoss& refit, const SnapOptions& op
     for (;;) {
         // the most obviously exact constant first, judged on the current (refitted) values
         const auto values = base.constants();
+        const auto standard_errors = errors ? errors(base) : std::nullopt;
+        const auto error_of = [&](std::size_t at) { return standard_errors ? (*standard_errors)[at] : 0.0; };
         std::size_t best = count;
         std::vector<Candidate> best_candidates;
         for (std::size_t rank = 0; rank < count; ++rank) {
             if (tried[rank]) continue;
-            auto candidates = candidates_near(values[position(rank)], options);
+            auto candidates = candidates_near(values[position(rank)], error_of(position(rank)), options);
             if (candidates.empty()) {
                 tried[rank] = true;
                 continue;
@@ -258,17 +286,20 @@ Tree snap_each_constant(Tree base, const RefitLoss& refit, const SnapOptions& op
 
 }  // namespace
 
-Tree snap_constants(const Tree& tree, const RefitLoss& refit, const SnapOptions& options) {
+Tree snap_constants(const Tree& tree, const RefitLoss& refit, const SnapOptions& options, const ConstantErrors& errors) {
     Tree base = tree;
     const auto reference = refit(base);
     if (!reference) return simplify(tree);
     // Every snap is measured against the unsnapped fit, so small losses cannot pile up.
-    const double allowed = *reference * (1 + options.relative_tolerance) + options.absolute_tolerance;
+    double tolerance = options.relative_tolerance;
+    const std::size_t constants = base.constant_count();
+    if (options.rows > constants) tolerance = std::max(tolerance, 4.0 / static_cast<double>(options.rows - constants));
+    const double allowed = *reference * (1 + tolerance) + options.absolute_tolerance;
     // Simplifying a snapped tree folds what is left into new constants (c1*0.5*c2, where 0.5 was
     // snapped, is one constant, and often exactly 1 or -1), so snap again while that happens.
     constexpr int rounds = 3;
     for (int round = 0; round < rounds; ++round) {
-        const Tree snapped = snap_each_constant(base, refit, options, allowed);
+        const Tree snapped = snap_each_constant(base, refit, options, errors, allowed);
         base = simplify(snapped);
         auto before = snapped.constants(), after = base.constants();
         std::sort(before.begin(), before.end());

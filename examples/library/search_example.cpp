@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
             std::cerr << "\r" << p.elapsed_seconds << " s, best loss " << p.best_loss << "   ";
         });
         std::cerr << '\n';
-        for (const auto& step : solution.steps) std::cerr << "pre-check: " << step << '\n';
+        for (const auto& step : solution.steps) std::cerr << "pre-check: " << step.line() << '\n';
         const auto& front = solution.front;
         std::cout << occam::to_sympy(front.best().formula, front.variables) << '\n';
     } catch (const occam::input_error& e) {

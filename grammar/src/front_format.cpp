@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 #include "front_json.hpp"
@@ -26,8 +28,18 @@ std::string front_table(const Front& front) {
                            e.validation_loss, e.validation_r2, to_infix(e.formula, front.variables));
     }
     out += fmt::format("* recommended: {}\n", front.recommendation_rule);
-    if (front.weights.empty()) out += "  loss and R2 are on the validation rows\n";
-    else out += fmt::format("  loss and R2 are on the validation rows, weighted by column \"{}\"\n", front.weights);
+    const std::string rows = front.selection_note.empty() ? "the validation rows" : "all rows";
+    if (front.weights.empty()) out += fmt::format("  loss and R2 are on {}\n", rows);
+    else out += fmt::format("  loss and R2 are on {}, weighted by column \"{}\"\n", rows, front.weights);
+    if (!front.selection_note.empty()) out += fmt::format("  {}\n", front.selection_note);
+    if (!front.empty() && !front.best().constant_errors.empty()) {
+        const FrontEntry& best = front.best();
+        const std::vector<double> values = best.formula.constants();
+        std::vector<std::string> fitted;
+        for (std::size_t c = 0; c < values.size() && c < best.constant_errors.size(); ++c)
+            fitted.push_back(fmt::format("{:.6g} ± {:.2g}", values[c], best.constant_errors[c]));
+        out += fmt::format("  fitted constants of the recommended formula: {}\n", fmt::join(fitted, ", "));
+    }
     return out;
 }
 
@@ -35,8 +47,12 @@ nlohmann::json front_to_json(const Front& front) {
     nlohmann::json entries = nlohmann::json::array();
     for (std::size_t i = 0; i < front.entries.size(); ++i) {
         const auto& e = front.entries[i];
+        nlohmann::json errors = nlohmann::json::array();
+        for (double error : e.constant_errors) errors.push_back(std::isfinite(error) ? nlohmann::json(error) : nlohmann::json(nullptr));
         entries.push_back({{"complexity", e.complexity},
                            {"constants", e.constants},
+                           {"constant_values", e.formula.constants()},
+                           {"standard_errors", errors},
                            {"train_loss", e.train_loss},
                            {"validation_loss", e.validation_loss},
                            {"validation_r2", e.validation_r2},
@@ -53,6 +69,8 @@ nlohmann::json front_to_json(const Front& front) {
     const nlohmann::json document{{"variables", front.variables},
                                   {"loss", loss},
                                   {"front", entries},
+                                  {"selection", front.selection_note.empty() ? nlohmann::json(nullptr)
+                                                                             : nlohmann::json(front.selection_note)},
                                   {"interrupted", front.interrupted},
                                   {"search",
                                    {{"seconds", p.elapsed_seconds},

@@ -116,7 +116,8 @@ SuiteOutcome run_suite_problem(const SuiteProblem& problem, const SuiteOptions& 
     if (!options.prechecks) watch = [&watcher](std::size_t, const Progress& progress) { watcher(progress); };
     Solution solution = solve(data.train, search_problem, solve_options, watch, stop);
     SuiteOutcome outcome;
-    if (options.prechecks) outcome.steps = std::move(solution.steps);
+    if (options.prechecks)
+        for (const PrecheckStep& step : solution.steps) outcome.steps.push_back(step.line());
     const Front front = std::move(solution.front);
 
     outcome.id = problem.id;

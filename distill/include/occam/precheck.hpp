@@ -62,9 +62,35 @@ struct PrecheckOptions {
     std::size_t symmetry_points = 400;  // test points per hypothesis
 };
 
+// What one step of the pre-checks found or did: a kind to act on (tests, reports, bindings) and
+// the same in words, for people.
+enum class StepKind {
+    skipped,           // pre-checks off, too few inputs, or their share of the time used
+    units,             // dimensional analysis: the dimensionless problem, or why it was skipped
+    pair_symmetry,     // two inputs became one (a difference, ratio, product or sum)
+    no_pair_symmetry,  // none of the pair hypotheses held
+    target_changed,    // the target was divided by a power of an input (a homogeneous ratio)
+    split,             // f = g(A) op h(B), possibly after an output transform
+    no_split,          // no split held
+    enumeration,       // every small formula of one input was tried
+    search,            // a search of the reduced problem or of a part started
+    plain_search,      // no stage reached the target loss: the problem as it is searched with the rest
+    refit,             // formulas of the parts paired and refitted on the data
+    constant,          // no input left: the constant was fitted
+    failed,            // a stage could not run (the oracle gave no usable values, or a stop came)
+};
+
+struct PrecheckStep {
+    StepKind kind;
+    std::string text;  // the step in words
+    std::string part = {};  // the part of a separable problem it was taken in ("y_g", "y_g: y_g_h"); empty: the problem
+    std::string line() const { return part.empty() ? text : part + ": " + text; }
+    bool operator==(const PrecheckStep&) const = default;
+};
+
 struct PrecheckedSearch {
-    Front front;                     // over the original inputs
-    std::vector<std::string> steps;  // what was checked, what was found, what was searched
+    Front front;                      // over the original inputs
+    std::vector<PrecheckStep> steps;  // what was checked, what was found, what was searched
 };
 
 // The reductions search_with_prechecks would make, in words, without searching.

@@ -38,7 +38,7 @@ struct SolveOptions {
 
 struct Solution {
     Front front;  // over the original inputs: the first round's front, which is the result with one round
-    std::vector<std::string> steps;     // what the pre-checks checked, found and searched (round 1)
+    std::vector<PrecheckStep> steps;    // what the pre-checks checked, found and searched (round 1)
     std::optional<ResidualModel> model; // with residual_rounds above 1: every round and their sum
     bool interrupted = false;           // a stop ended the run early; what was found so far is here
 };

@@ -14,7 +14,14 @@ namespace occam {
 struct SplitOptions {
     double validation_fraction = 0.25;  // share of rows held out for choosing among formulas
     std::uint64_t seed = 1;
+    // With fewer rows a held-out part is too small to choose by (7 validation rows of 26 pick a
+    // noise fit by chance): every row trains, and the front is ranked by description length
+    // (front_builder.hpp) instead.
+    std::size_t min_rows_to_hold_out = 100;
 };
+
+// The fewest rows a problem accepts: one constant and one row to judge it by, and one more.
+inline constexpr long long min_problem_rows = 3;
 
 class Problem {
 public:
@@ -30,6 +37,9 @@ public:
     const std::vector<std::string>& input_names() const { return input_names_; }
     const std::string& target_name() const { return target_name_; }
     const SplitOptions& split() const { return split_; }  // how the rows were split: a new problem on the same data splits alike
+    // Whether rows were held out for validation: none when the data were too few (see SplitOptions)
+    // or the fraction was 0.
+    bool holds_out() const { return validation_y_.size() > 0; }
     const Eigen::ArrayXXd& train_inputs() const { return train_x_; }
     const Eigen::ArrayXd& train_target() const { return train_y_; }
     const Eigen::ArrayXXd& validation_inputs() const { return validation_x_; }

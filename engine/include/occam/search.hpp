@@ -34,6 +34,11 @@ struct FrontEntry {
     double train_loss = 0;      // NMSE on the training rows (weighted when the problem is)
     double validation_loss = 0; // NMSE on the validation rows (training rows when there are none)
     double validation_r2 = 0;
+    // standard error of each fittable constant left, postfix order (constant_uncertainty.hpp);
+    // empty when the data cannot give them (no more rows than constants)
+    std::vector<double> constant_errors = {};
+    // what the front is ranked by when no rows are held out (front_builder.hpp); NaN otherwise
+    double description_length = NAN;
 };
 
 struct Front {
@@ -42,6 +47,8 @@ struct Front {
     std::vector<FrontEntry> entries;     // ascending complexity, strictly falling validation loss
     std::size_t recommended = 0;         // see choose_recommended in front_builder.cpp
     std::string recommendation_rule;     // how `recommended` was chosen, in words, for the reader
+    // how the entries were judged when no rows were held out, and what was left out; empty otherwise
+    std::string selection_note;
     Progress final_progress;
     bool interrupted = false;
 
