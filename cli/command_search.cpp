@@ -78,6 +78,9 @@ void run_search(SearchArgs& args) {
         const char* round = options.residual_rounds > 1 ? " (round 1)" : "";
         for (const PrecheckStep& step : solution.steps) fmt::print(stderr, "pre-check{}: {}\n", round, step.line());
     }
+    if (!args.quiet && solution.front.stalled)
+        fmt::print(stderr, "search stopped after {} generations: the shortest description had not improved for {}\n",
+                   solution.front.final_progress.generations, options.search.budget.stall_generations);
     // not progress but a warning that the result is partial, so --quiet keeps it
     if (solution.interrupted)
         fmt::print(stderr, "occam: interrupted; the {} found so far:\n", solution.model ? "rounds" : "front");

@@ -1,4 +1,4 @@
-// occam suite feynman|strogatz : run a benchmark suite and give an honest verdict per problem.
+// occam suite feynman|strogatz|real : run a benchmark suite and give an honest verdict per problem.
 #include <fmt/core.h>
 #include <unistd.h>
 
@@ -43,9 +43,15 @@ std::string csv_quoted(const std::string& text) {
     return out + "\"";
 }
 
+std::vector<SuiteProblem> loaded(const SuiteArgs& args) {
+    const std::string directory = args.suites_dir + "/" + args.suite;
+    if (args.suite == "feynman") return load_feynman(directory);
+    if (args.suite == "strogatz") return load_strogatz(directory);
+    return load_real(directory);
+}
+
 std::vector<SuiteProblem> selected(const SuiteArgs& args) {
-    auto problems = args.suite == "feynman" ? load_feynman(args.suites_dir + "/feynman")
-                                            : load_strogatz(args.suites_dir + "/strogatz");
+    auto problems = loaded(args);
     if (args.only.empty()) return problems;
     std::vector<SuiteProblem> chosen;
     std::size_t start = 0;
@@ -63,9 +69,10 @@ std::vector<SuiteProblem> selected(const SuiteArgs& args) {
 }
 
 void run_suite(const SuiteArgs& args) {
-    if (args.suite != "feynman" && args.suite != "strogatz")
-        throw input_error(fmt::format("unknown suite \"{}\": expected feynman or strogatz", args.suite));
+    if (args.suite != "feynman" && args.suite != "strogatz" && args.suite != "real")
+        throw input_error(fmt::format("unknown suite \"{}\": expected feynman, strogatz or real", args.suite));
     const auto problems = selected(args);
+    const bool real = args.suite == "real";
     SuiteOptions options;
     options.noise = args.noise;
     options.rows = args.rows;
@@ -93,7 +100,9 @@ void run_suite(const SuiteArgs& args) {
     if (!args.output.empty()) {
         out.open(args.output, std::ios::trunc);
         if (!out) throw input_error(fmt::format("{}: cannot write file", args.output));
-        out << "id,exact,test_r2,complexity,seconds_to_exact,seconds,max_relative_error,formula\n" << std::flush;
+        out << (real ? "id,recommended,law_on_front,r2,complexity,seconds,formula\n"
+                     : "id,exact,test_r2,complexity,seconds_to_exact,seconds,max_relative_error,formula\n")
+            << std::flush;
     }
     const bool show_progress = isatty(fileno(stderr));
     const auto& interrupted = install_interrupt_handler();
@@ -104,11 +113,18 @@ void run_suite(const SuiteArgs& args) {
         if (o.interrupted) break;  // a cut-short search gets no verdict
         outcomes.push_back(o);
         const std::string to_exact = o.seconds_to_exact ? fmt::format("{:.1f}", *o.seconds_to_exact) : "";
-        fmt::print("{:<12} {:<5} R2 {:<12.9f} {:>5.1f} s  {}\n", o.id, o.exact ? "exact" : "no", o.test_r2, o.seconds,
-                   o.formula);
+        // a real table: "law" when the recommended formula has the law's form, "front" when another does
+        const char* verdict = real ? (o.exact ? "law" : o.law_on_front.value_or(false) ? "front" : "no")
+                                   : (o.exact ? "exact" : "no");
+        fmt::print("{:<12} {:<5} R2 {:<12.9f} {:>5.1f} s  {}\n", o.id, verdict, o.test_r2, o.seconds, o.formula);
         for (const auto& step : o.steps) fmt::print("    pre-check: {}\n", step);
         std::fflush(stdout);
-        if (out.is_open()) {
+        if (out.is_open() && real) {
+            out << fmt::format("{},{},{},{:.12g},{},{:.2f},{}\n", o.id, o.exact ? "yes" : "no",
+                               o.law_on_front.value_or(false) ? "yes" : "no", o.test_r2, o.complexity, o.seconds,
+                               csv_quoted(o.formula))
+                << std::flush;
+        } else if (out.is_open()) {
             out << fmt::format("{},{},{:.12g},{},{},{:.2f},{:.3g},{}\n", o.id, o.exact ? "yes" : "no", o.test_r2, o.complexity,
                                to_exact, o.seconds, o.max_relative_error, csv_quoted(o.formula))
                 << std::flush;
@@ -122,9 +138,12 @@ void run_suite(const SuiteArgs& args) {
 
 void add_suite_command(CLI::App& app) {
     auto args = std::make_shared<SuiteArgs>();
-    auto* cmd = app.add_subcommand("suite", "Run the Feynman or Strogatz benchmark suite with an exact/not-exact verdict "
-                                            "per problem");
-    cmd->add_option("suite", args->suite, "feynman or strogatz")->required();
+    auto* cmd = app.add_subcommand("suite", "Run the Feynman, Strogatz or real-table benchmark suite with an honest "
+                                            "verdict per problem");
+    cmd->add_option("suite", args->suite,
+                    "feynman, strogatz, or real (small tables of measurements: is the accepted law on the front, "
+                    "and recommended?)")
+        ->required();
     cmd->add_option("--only", args->only, "Comma-separated problem ids, e.g. I.6.2a,I.10.7");
     cmd->add_option("--time", args->time, "Seconds of search per problem")->capture_default_str()->check(at_least(1e-9, "POSITIVE"));
     cmd->add_option("--generations", args->generations, "A generation budget per problem instead of a time limit "
@@ -145,7 +164,7 @@ void add_suite_command(CLI::App& app) {
     cmd->add_option("--precheck", args->precheck,
                     "auto: dimensional analysis (Feynman's units table) and pair symmetries through a neural surrogate before each search, or off")
         ->capture_default_str();
-    cmd->add_option("--suites", args->suites_dir, "Folder holding the feynman/ and strogatz/ manifests")
+    cmd->add_option("--suites", args->suites_dir, "Folder holding the feynman/, strogatz/ and real/ manifests")
         ->capture_default_str();
     cmd->callback([args] { run_suite(*args); });
 }

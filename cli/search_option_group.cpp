@@ -29,6 +29,12 @@ void add_search_option_groups(CLI::App& command, SearchOptionArgs& args) {
     command.add_option("--target-loss", o.budget.target_loss, "Stop once a formula's training NMSE is at most this")
         ->capture_default_str()
         ->group(budget);
+    command
+        .add_option("--stall-generations", o.budget.stall_generations,
+                    "Tables too small to hold rows out: stop once the shortest description has not improved for this "
+                    "many generations (0: never)")
+        ->capture_default_str()
+        ->group(budget);
 
     const char* evolution = "Evolution";
     command.add_option("--seed", o.seed, "Random seed")->capture_default_str()->group(evolution);

@@ -88,12 +88,17 @@ TEST_CASE("standard errors: a constant the data cannot separate from another is 
     CHECK(std::isinf((*errors)[1]));
 }
 
-TEST_CASE("snapping drops an intercept within two standard errors of zero and keeps a real one") {
-    const Line data(32, 455.0, 0.0, 40.0, 3);
+TEST_CASE("snapping drops an intercept within a standard error of zero and keeps a real one") {
+    // the first noise draw whose fitted intercept lies within one standard error of 0
+    std::uint64_t seed = 1;
+    while (true) {
+        const Line trial(32, 455.0, 0.0, 40.0, seed);
+        const Tree fitted = fitted_line(trial);
+        if (std::abs(fitted.constants()[1]) < standard_errors(fitted, trial.X, trial.y, no_weights).value()[1]) break;
+        ++seed;
+    }
+    const Line data(32, 455.0, 0.0, 40.0, seed);
     const Tree line = fitted_line(data);
-    const auto errors = standard_errors(line, data.X, data.y, no_weights);
-    REQUIRE(errors.has_value());
-    REQUIRE(std::abs(line.constants()[1]) < 2 * (*errors)[1]);  // the data: a law through the origin
     ConstantFitter fitter(100);
     const RefitLoss refit = [&](Tree& tree) -> std::optional<double> {
         const auto fit = fitter.fit(tree, data.X, data.y, /*use_scaling=*/false);

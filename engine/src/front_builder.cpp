@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "occam/constant_uncertainty.hpp"
+#include "occam/description_length.hpp"
 #include "occam/metrics.hpp"
 #include "occam/simplify.hpp"
 #include "occam/prune.hpp"
@@ -51,12 +52,6 @@ std::size_t shortest_description(const std::vector<FrontEntry>& entries) {
     return chosen;
 }
 
-double description_length(double nmse, std::size_t rows, std::size_t constants, int complexity, std::size_t symbols) {
-    const auto n = static_cast<double>(rows);
-    return n / 2 * std::log(std::max(nmse, loss_floor)) + static_cast<double>(constants) / 2 * std::log(n) +
-           complexity * std::log(static_cast<double>(symbols));
-}
-
 double mean_squared_error(const Eigen::ArrayXd& prediction, const Eigen::ArrayXd& y, const Eigen::ArrayXd& weights) {
     if (weights.size() == 0) return (prediction - y).square().mean();
     return (weights * (prediction - y).square()).sum() / weights.sum();
@@ -90,8 +85,23 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
     std::size_t too_many_constants = 0;
     Interpreter interpreter;
     Eigen::ArrayXd prediction(valid_y.size());
+    // Every member is fitted with an offset (linear scaling), so a law through the origin would
+    // never be written as one: judged by description length, each member also comes without it,
+    // and the description decides whether the offset earns its place.
+    // The constant is there too: the account every formula must beat.
+    std::vector<Tree> formulas;
+    if (!has_validation) formulas.push_back(Tree({Node::constant(1)}));
     for (const auto& [complexity, individual] : archive.entries()) {
-        Tree formula = simplify(explicit_tree(individual));
+        formulas.push_back(explicit_tree(individual));
+        if (!has_validation && individual.scaling.scale != 0) {
+            Individual through_origin = individual;
+            through_origin.scaling.offset = 0;
+            Tree without = explicit_tree(through_origin);
+            formulas.push_back(Tree(std::vector<Node>(without.nodes().begin(), without.nodes().end() - 2)));
+        }
+    }
+    for (const Tree& member : formulas) {
+        Tree formula = simplify(member);
         auto train_loss = refit(formula);
         if (!train_loss) continue;
         if (fitting.snap) {
@@ -108,8 +118,8 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
             }
         }
         if (!interpreter.evaluate(formula, valid_x, prediction)) continue;
-        // judged on the rows it was fitted to, a formula with a constant per row fits anything
-        if (!has_validation && formula.constant_count() >= train_rows) {
+        // judged on the rows it was fitted to, a formula with nearly a constant per row fits anything
+        if (!has_validation && formula.constant_count() + 1 >= train_rows) {
             ++too_many_constants;
             continue;
         }
@@ -119,7 +129,7 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
         entry.constant_errors = errors_of(formula).value_or(std::vector<double>{});
         if (!has_validation)
             entry.description_length = description_length(*train_loss, train_rows, entry.constants, entry.complexity,
-                                                           op_count + problem.input_names().size());
+                                                           formula_symbols(problem.input_names().size()));
         candidates.push_back(std::move(entry));
     }
     // simplification and snapping can bring several archive entries to one complexity: by complexity,
@@ -153,7 +163,7 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
                                        "judged on them by description length",
                                        train_rows);
     if (too_many_constants > 0)
-        front.selection_note += fmt::format("; {} formula(s) with as many constants as rows left out", too_many_constants);
+        front.selection_note += fmt::format("; {} formula(s) with a constant for nearly every row left out", too_many_constants);
     return front;
 }
 

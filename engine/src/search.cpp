@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+#include "occam/description_length.hpp"
 #include "occam/front_builder.hpp"
 #include "checkpoint.hpp"
 #include "island.hpp"
@@ -38,6 +39,28 @@ void migrate(std::vector<std::unique_ptr<Island>>& islands, std::size_t count) {
     for (const auto& island : islands) outgoing.push_back(island->emigrants(count));
     for (std::size_t i = 0; i < islands.size(); ++i)
         islands[i]->receive(outgoing[(i + islands.size() - 1) % islands.size()]);
+}
+
+// The shortest description among the archive's members (each fitted with linear scaling: two
+// constants more than its tree shows), for problems judged by description length.
+double shortest_description(const ParetoArchive& archive, const Problem& problem) {
+    const auto rows = static_cast<std::size_t>(problem.train_target().size());
+    const std::size_t symbols = formula_symbols(problem.input_names().size());
+    double shortest = INFINITY;
+    for (const auto& [complexity, individual] : archive.entries())
+        shortest = std::min(shortest, description_length(individual.loss, rows, individual.tree.constant_count() + 2,
+                                                          complexity, symbols));
+    return shortest;
+}
+
+// The lowest training loss among members with fewer constants than rows less one (linear scaling
+// counted), the ones the rows can judge.
+double best_judgeable_loss(const ParetoArchive& archive, const Problem& problem) {
+    const auto rows = static_cast<std::size_t>(problem.train_target().size());
+    double best = INFINITY;
+    for (const auto& [complexity, individual] : archive.entries())
+        if (individual.tree.constant_count() + 2 + 1 < rows) best = std::min(best, individual.loss);
+    return best;
 }
 
 }  // namespace
@@ -115,7 +138,17 @@ Front search(const Problem& problem, const SearchOptions& options, const Progres
     // included, and a generation budget that ends between them stops without migrating: so 10
     // generations and a resume to 20 migrate exactly where one run of 20 does.
     const std::size_t per_epoch = options.population.generations_per_epoch;
-    while (!out_of_budget(options.budget, totals, elapsed(), archive.best_loss()) && !stopping()) {
+    // Small tables: the generation at which the shortest description last improved (by a
+    // hundredth of a nat, less is rounding), to stop once the data have said all they can.
+    const bool by_description = !problem.holds_out();
+    const bool watch_stall = by_description && options.budget.stall_generations > 0;
+    double shortest = watch_stall ? shortest_description(archive, problem) : INFINITY;
+    long long improved_at = totals.generations;
+    bool stalled = false;
+    // without rows held out, a formula with a constant for nearly every row fits them all: it says
+    // nothing of the target loss
+    const auto best_loss = [&] { return by_description ? best_judgeable_loss(archive, problem) : archive.best_loss(); };
+    while (!out_of_budget(options.budget, totals, elapsed(), best_loss()) && !stopping() && !stalled) {
         std::size_t epoch = per_epoch - static_cast<std::size_t>(totals.generations) % per_epoch;
         if (options.budget.max_generations)
             epoch = std::min<std::size_t>(epoch, static_cast<std::size_t>(*options.budget.max_generations - totals.generations));
@@ -139,12 +172,21 @@ Front search(const Problem& problem, const SearchOptions& options, const Progres
         }
         if (static_cast<std::size_t>(totals.generations) % per_epoch == 0) migrate(islands, options.population.migrants);
         take_stock();
+        if (watch_stall) {
+            const double now = shortest_description(archive, problem);
+            if (now < shortest - 0.01) {
+                shortest = now;
+                improved_at = totals.generations;
+            }
+            stalled = totals.generations - improved_at >= options.budget.stall_generations;
+        }
         if (!options.checkpoint.path.empty()) save_checkpoint();
     }
 
     Front front = build_front(problem, archive, options.fitting);
     front.final_progress = progress;
     front.interrupted = stopping();
+    front.stalled = stalled;
     return front;
 }
 

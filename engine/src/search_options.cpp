@@ -20,6 +20,8 @@ void SearchOptions::validate() const {
         fail(fmt::format("--evaluations: the budget must be positive, not {}", *budget.max_evaluations));
     if (budget.max_generations && *budget.max_generations <= 0)
         fail(fmt::format("--generations: the budget must be positive, not {}", *budget.max_generations));
+    if (budget.stall_generations < 0)
+        fail(fmt::format("--stall-generations must be 0 (never) or positive, not {}", budget.stall_generations));
     if (!budget.time_limit && !budget.max_evaluations && !budget.max_generations)
         fail("no stopping rule: give --time, --evaluations or --generations");
     if (population.islands == 0) fail("--islands must be at least 1");

@@ -185,20 +185,36 @@ Nodes with_sign(const ExactValue& exact, bool negative) {
     return nodes;
 }
 
-// The exact values near v (within the search radius, or two standard errors), simplest first:
-// fewest nodes, then fewest digits, then nearest; at most options.tries_per_constant of them. The
-// first the data accept wins: when noise lets 1/2 and 11/(7*pi) = 0.50020 both pass, the formula a
-// person would write is the one kept, and an intercept of 17.6 +- 12 becomes 0, not 88/5.
+// Values noise cannot tell apart from a fit are only worth writing when they mean something: small
+// integers (factors, exponents) and simple fractions of exponents (3/2, 1/3, 3/4 ...).
+bool plain_value(double v) {
+    if (std::abs(v - std::round(v)) < 1e-12) return std::abs(v) <= 12;
+    for (const int q : {2, 3, 4})
+        if (std::abs(v * q - std::round(v * q)) < 1e-12) return std::abs(v) <= 3;
+    return false;
+}
+
+// The exact values near v, simplest first: fewest nodes, then fewest digits, then nearest; at most
+// options.tries_per_constant of them. Where the data pin v down to the search radius, near is
+// within that radius. Where noise leaves it looser, only 0 within one standard error, and plain
+// values (see plain_value) within one standard error when that is at most 5 % of v: the first the
+// data accept wins, so an intercept of 17.6 +- 12 becomes 0, never 88/5, and a slope of
+// 3.636 +- 0.05 stays fitted, never 40/11. When noise lets 1/2 and 11/(7*pi) = 0.50020 both pass,
+// the formula a person would write is the one kept.
 std::vector<Candidate> candidates_near(double v, double standard_error, const SnapOptions& options) {
     std::vector<Candidate> found;
     const double a = std::abs(v);
-    const double window = std::max(options.search_radius * a, std::isfinite(standard_error) ? 2 * standard_error : 0.0);
-    if (a <= std::max(options.search_radius, window)) found.push_back({a, number(0), -1});  // simplest of all
-    if (a > 0) {
+    const double near = options.search_radius * a;
+    const double uncertain = std::isfinite(standard_error) ? standard_error : 0.0;
+    if (a <= std::max(options.search_radius, uncertain)) found.push_back({a, number(0), -1});  // simplest of all
+    const bool pinned = uncertain <= near;
+    if (a > 0 && (pinned || uncertain <= 0.05 * a)) {
+        const double window = std::max(near, uncertain);
         const auto& table = exact_values();
         auto it = std::lower_bound(table.begin(), table.end(), a - window,
                                    [](const ExactValue& e, double x) { return e.value < x; });
         for (; it != table.end() && it->value <= a + window; ++it) {
+            if (!pinned && !plain_value(it->value)) continue;
             Nodes nodes = with_sign(*it, v < 0);
             const int digits = digits_of(nodes);
             found.push_back({std::abs(it->value - a) / a, std::move(nodes), digits});
@@ -293,7 +309,7 @@ Tree snap_constants(const Tree& tree, const RefitLoss& refit, const SnapOptions&
     // Every snap is measured against the unsnapped fit, so small losses cannot pile up.
     double tolerance = options.relative_tolerance;
     const std::size_t constants = base.constant_count();
-    if (options.rows > constants) tolerance = std::max(tolerance, 4.0 / static_cast<double>(options.rows - constants));
+    if (options.rows > constants) tolerance = std::max(tolerance, 1.0 / static_cast<double>(options.rows - constants));
     const double allowed = *reference * (1 + tolerance) + options.absolute_tolerance;
     // Simplifying a snapped tree folds what is left into new constants (c1*0.5*c2, where 0.5 was
     // snapped, is one constant, and often exactly 1 or -1), so snap again while that happens.

@@ -38,6 +38,16 @@ double to_number(const std::string& text, const std::string& path, std::size_t l
     return value;
 }
 
+// The named columns' bounding boxes, as sampling ranges.
+std::vector<VariableRange> ranges_of(const Dataset& data, const std::vector<std::string>& names) {
+    std::vector<VariableRange> ranges;
+    for (const auto& name : names) {
+        const Eigen::ArrayXd column = data.column(name);
+        ranges.push_back({name, column.minCoeff(), column.maxCoeff()});
+    }
+    return ranges;
+}
+
 }  // namespace
 
 std::vector<SuiteProblem> load_feynman(const std::string& directory) {
@@ -55,6 +65,7 @@ std::vector<SuiteProblem> load_feynman(const std::string& directory) {
     return problems;
 }
 
+
 std::vector<SuiteProblem> load_strogatz(const std::string& directory) {
     const std::string path = directory + "/strogatz_equations.csv";
     const auto lines = read_lines(path);
@@ -64,11 +75,22 @@ std::vector<SuiteProblem> load_strogatz(const std::string& directory) {
         if (f.size() < 6) continue;
         // the data files name the derivative "label"
         SuiteProblem p{f[0], "label", f[4], {}, directory + "/" + f[2]};
-        const Dataset data = read_csv(p.data_file);
-        for (const auto& name : split_fields(f[5], ';')) {
-            const Eigen::ArrayXd column = data.column(name);
-            p.variables.push_back({name, column.minCoeff(), column.maxCoeff()});
-        }
+        p.variables = ranges_of(read_csv(p.data_file), split_fields(f[5], ';'));
+        problems.push_back(std::move(p));
+    }
+    return problems;
+}
+
+std::vector<SuiteProblem> load_real(const std::string& directory) {
+    const std::string path = directory + "/real_laws.csv";
+    const auto lines = read_lines(path);
+    std::vector<SuiteProblem> problems;
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        const auto f = split_fields(lines[i]);
+        if (f.size() < 6) throw input_error(fmt::format("{}:{}: expected at least 6 fields, found {}", path, i + 1, f.size()));
+        SuiteProblem p{f[0], f[2], f[4], {}, directory + "/" + f[1]};
+        p.variables = ranges_of(read_csv(p.data_file), split_fields(f[3], ' '));
+        p.free_constants = split_fields(f[5], ' ');
         problems.push_back(std::move(p));
     }
     return problems;

@@ -13,6 +13,10 @@ struct Budget {
     std::optional<long long> max_evaluations;
     std::optional<long long> max_generations;
     double target_loss = 1e-24;  // stop once a formula's training NMSE is at most this
+    // A problem with no rows held out (a small table) stops once the shortest description in the
+    // archive (description_length.hpp) has not improved for this many generations: noisy data never
+    // reach the target loss, and past that point the search only fits the noise. 0: never.
+    long long stall_generations = 200;
 };
 
 // What some work used of a budget.

@@ -4,16 +4,14 @@
 // the data allow, and scored on the validation rows. Public so that formulas found another way
 // (on a reduced problem, say, and mapped back) join a front on the same terms.
 //
-// Every fitted constant gets a standard error, and snapping is tied to it: a constant may become
-// the simplest exact value within two standard errors (0 removes it: an intercept the data do not
-// support goes), when the refit loss grows by no more than such a step costs, 4/(n - p) of it.
+// Every fitted constant gets a standard error, and snapping is tied to it: a constant may become 0
+// (an intercept the data do not support goes), a small integer or a simple fraction within one
+// standard error, when the refit loss grows by no more than such a step costs, 1/(n - p) of it.
 //
 // When the problem holds no rows out (too few rows, see SplitOptions), the front is judged on the
-// training rows by description length, in nats:
-//   DL = n/2 ln(MSE) + p/2 ln(n) + complexity * ln(symbols)
-// the misfit of n rows, p constants each stated to the precision n rows allow (as in BIC), and the
-// formula's nodes each chosen among the operator table and the inputs. The lowest DL is recommended;
-// a formula with as many constants as rows is left out (it fits any data, so the data cannot judge it).
+// training rows by description length (description_length.hpp); the shortest is recommended, and a
+// formula with n - 1 constants or more for n rows is left out (it fits any data, so the data cannot
+// judge it).
 #include "occam/pareto_archive.hpp"
 #include "occam/problem.hpp"
 #include "occam/search.hpp"

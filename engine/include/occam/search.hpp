@@ -51,6 +51,7 @@ struct Front {
     std::string selection_note;
     Progress final_progress;
     bool interrupted = false;
+    bool stalled = false;  // stopped by Budget::stall_generations: the data had said all they could
 
     bool empty() const { return entries.empty(); }
     const FrontEntry& best() const { return entries.at(recommended); }
