@@ -23,8 +23,10 @@ using detail::Reduction;
 using detail::StageOutcome;
 
 // Of a time limit, the checks (surrogate training included) may start new questions during the first
-// half; the early stages together may use up to 90 %, so the plain search always has a tenth.
+// half; the early stages together may use up to 90 %, so the plain search normally has a tenth.
 constexpr double checks_time_share = 0.5;
+// the neural surrogate needs this many rows (surrogate.hpp), and a symmetry test cannot be judged on fewer
+constexpr Eigen::Index min_rows_to_check = 10;
 constexpr double early_stages_share = 0.9;
 
 StageOutcome reduced_search(const Problem& problem, const SplitOptions& split, const Reduction& reduction,
@@ -89,6 +91,9 @@ std::optional<Reduction> reduce(const Dataset& data, const Problem& problem, con
         steps.push_back({StepKind::skipped, "pre-checks off"});
     } else if (problem.input_names().size() < prechecks.min_inputs) {
         steps.push_back({StepKind::skipped, fmt::format("pre-checks skipped: fewer than {} inputs", prechecks.min_inputs)});
+    } else if (data.rows() < min_rows_to_check) {
+        steps.push_back({StepKind::skipped, fmt::format("pre-checks skipped: {} rows are too few to learn a surrogate from "
+                                                        "(at least {})", data.rows(), min_rows_to_check)});
     } else {
         std::vector<std::string> columns = problem.input_names();
         columns.push_back(problem.target_name());
@@ -151,7 +156,7 @@ std::vector<std::string> plan_prechecks(const Dataset& data, const Problem& prob
         steps.push_back(fmt::format("search {} from {}, then map the front back to {}", reduction->target,
                                     fmt::join(reduction->inputs, ", "), fmt::join(problem.input_names(), ", ")));
     steps.push_back("unless a search reaches the target loss, search the problem as it is with what is left of the "
-                    "budget (at least a tenth of it)");
+                    "budget (normally a tenth or more, never less than a hundredth)");
     return steps;
 }
 

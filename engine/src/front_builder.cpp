@@ -158,7 +158,7 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
     }
     if (!front.entries.empty()) front.recommended = shortest_description(front.entries);
     front.recommendation_rule =
-        "the shortest description: n/2 ln(MSE) + p/2 ln(n) + complexity x ln(symbols), on all rows";
+        "the shortest description: n/2 ln(NMSE) + p/2 ln(n) + p(p+1)/(n-p-1) + complexity x ln(symbols), on all rows";
     front.selection_note = fmt::format("no rows held out ({} rows): every row fits the constants, and the front is "
                                        "judged on them by description length",
                                        train_rows);

@@ -47,6 +47,9 @@ Problem::Problem(const Dataset& data, const std::string& target, std::vector<std
     const auto validation_rows =
         hold_out ? static_cast<Eigen::Index>(std::floor(split.validation_fraction * rows)) : Eigen::Index{0};
     const auto train_rows = rows - validation_rows;
+    if (hold_out && (train_rows < 4 || (split.validation_fraction > 0 && validation_rows < 2)))
+        throw input_error(fmt::format("{} rows are too few for a {:.1f}/{:.1f} train/validation split", rows,
+                                      100 * (1 - split.validation_fraction), 100 * split.validation_fraction));
 
     // Fisher-Yates with occam's portable generator: the split depends on the seed only.
     Random rng(split.seed ^ 0x5eed5a11ULL);

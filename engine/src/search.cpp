@@ -141,7 +141,10 @@ Front search(const Problem& problem, const SearchOptions& options, const Progres
     // Small tables: the generation at which the shortest description last improved (by a
     // hundredth of a nat, less is rounding), to stop once the data have said all they can.
     const bool by_description = !problem.holds_out();
-    const bool watch_stall = by_description && options.budget.stall_generations > 0;
+    // the stall is not saved in a checkpoint, so a checkpointed search does not stop by it: a
+    // resume continues bit for bit
+    const bool checkpointed = !options.checkpoint.path.empty() || !options.checkpoint.resume.empty();
+    const bool watch_stall = by_description && options.budget.stall_generations > 0 && !checkpointed;
     double shortest = watch_stall ? shortest_description(archive, problem) : INFINITY;
     long long improved_at = totals.generations;
     bool stalled = false;

@@ -47,7 +47,8 @@ void check_residual_rounds(std::size_t rounds, const SearchOptions& options);
 
 // Round r (from 1) runs round_search (search() when empty) with options.seed + r - 1, so one round
 // is search() itself. options.budget is the budget of all rounds together: each round gets what
-// the rounds before it left, divided evenly among it and the rounds after it. A stop ends the
+// the rounds before it left, divided evenly among it and the rounds after it (never less than a
+// hundredth of the whole, so no round is dropped when one before it overran). A stop ends the
 // running round at its next barrier; the rounds done so far and that round's front so far make
 // the model. Checks rounds and options first.
 ResidualModel search_residuals(const Problem& problem, const SearchOptions& options, std::size_t rounds,
