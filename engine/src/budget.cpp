@@ -1,6 +1,7 @@
 #include "occam/budget.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace occam {
 namespace {
@@ -8,6 +9,15 @@ namespace {
 template <typename T, typename F>
 void combine(std::optional<T>& limit, const std::optional<T>& other, F pick) {
     if (limit && other) limit = pick(*limit, *other);
+}
+
+// Each limit both budgets have, picked from the two; a limit only a has is kept.
+template <typename F>
+Budget each_limit(Budget a, const Budget& b, F pick) {
+    combine(a.time_limit, b.time_limit, pick);
+    combine(a.max_evaluations, b.max_evaluations, pick);
+    combine(a.max_generations, b.max_generations, pick);
+    return a;
 }
 
 long long at_least_one(double count) { return std::max(1LL, static_cast<long long>(count)); }
@@ -37,19 +47,11 @@ bool exhausted(const Budget& budget) {
 }
 
 Budget smaller(Budget a, const Budget& b) {
-    const auto min = [](auto x, auto y) { return std::min(x, y); };
-    combine(a.time_limit, b.time_limit, min);
-    combine(a.max_evaluations, b.max_evaluations, min);
-    combine(a.max_generations, b.max_generations, min);
-    return a;
+    return each_limit(std::move(a), b, [](auto x, auto y) { return std::min(x, y); });
 }
 
 Budget at_least(Budget budget, const Budget& floor) {
-    const auto max = [](auto x, auto y) { return std::max(x, y); };
-    combine(budget.time_limit, floor.time_limit, max);
-    combine(budget.max_evaluations, floor.max_evaluations, max);
-    combine(budget.max_generations, floor.max_generations, max);
-    return budget;
+    return each_limit(std::move(budget), floor, [](auto x, auto y) { return std::max(x, y); });
 }
 
 Budget left_after(const Budget& budget, const Spent& spent) {
