@@ -197,8 +197,10 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
         progress.evaluations += outcome.progress.evaluations;
         progress.generations += outcome.progress.generations;
         interrupted = outcome.interrupted;
-        // judged on the original rows: a reduced target can be fitted closer than its law maps back
-        solved = outcome.archive.best_loss() <= options.budget.target_loss;
+        // judged on the original rows: a reduced target can be fitted closer than its law maps back.
+        // A table too small to hold rows out is never solved by a loss: a formula with a constant
+        // for nearly every row reaches any.
+        solved = problem.holds_out() && outcome.archive.best_loss() <= options.budget.target_loss;
     };
     // an early stage runs on its share of the budget, within what the early stages may use, and
     // only while something is left of that
