@@ -100,6 +100,17 @@ std::optional<Reduction> reduce(const Dataset& data, const Problem& problem, con
         Reduction reduction{.data = detail::columns_of(data, columns), .inputs = problem.input_names(), .target = problem.target_name()};
         if (prechecks.units) reduction.units = detail::units_of(*prechecks.units, columns);
         if (problem.weighted()) reduction.weights = data.column(problem.weight_name());
+        // every question asked of the oracle may train a surrogate: none is started past the checks' share
+        bool stopped = false;
+        const auto time_left = [&] {
+            if (!out_of_time()) return true;
+            if (!stopped)
+                steps.push_back({StepKind::skipped,
+                                 fmt::format("pre-checks stopped: they used their share of the time limit ({:.0f} %)",
+                                             100 * checks_time_share)});
+            stopped = true;
+            return false;
+        };
         // Differences and sums of inputs in the same units first: dimensional analysis would divide
         // x1 - x2 into x1/z - x2/z, a difference of groups, which no later step puts back together.
         if (prechecks.units && prechecks.oracle) {
@@ -107,21 +118,14 @@ std::optional<Reduction> reduce(const Dataset& data, const Problem& problem, con
                 return (kind == PairSymmetry::difference || kind == PairSymmetry::sum) &&
                        reduction.units->require(reduction.inputs[first]) == reduction.units->require(reduction.inputs[second]);
             };
-            while (shares_units(*reduction.units, reduction.inputs) &&
+            while (shares_units(*reduction.units, reduction.inputs) && time_left() &&
                    detail::apply_pair_symmetry(prechecks, reduction, steps, seed, same_units,
                                                "difference or sum of inputs in the same units")) {}
         }
         detail::apply_units(reduction, steps);
         if (prechecks.oracle) {
-            const auto time_left = [&] {
-                if (!out_of_time()) return true;
-                steps.push_back({StepKind::skipped,
-                                 fmt::format("pre-checks stopped: they used their share of the time limit ({:.0f} %)",
-                                             100 * checks_time_share)});
-                return false;
-            };
             while (time_left() && detail::apply_pair_symmetry(prechecks, reduction, steps, seed)) {}
-            if (!out_of_time()) detail::find_split(prechecks, reduction, steps, seed);
+            if (time_left()) detail::find_split(prechecks, reduction, steps, seed);
         }
         if (reduction.changed || reduction.split) return reduction;
     }
