@@ -71,8 +71,7 @@ Distillation distill_on(const FeedForward& component, const Eigen::MatrixXd& sea
         }
         // the budget is the whole distillation's: each output gets its share of what is left
         spent.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        solve_options.search.budget = at_least(fair_share(options.search.budget, spent, outputs.size() - done),
-                                               share_of(options.search.budget, 0.01));
+        solve_options.search.budget = fair_share(options.search.budget, spent, outputs.size() - done);
         const std::size_t k = outputs[done];
         const std::string& name = component.output_names[k];
         const Problem problem(samples, name, component.input_names,

@@ -59,9 +59,9 @@ Budget left_after(const Budget& budget, const Spent& spent) {
 }
 
 Budget fair_share(const Budget& budget, const Spent& spent, std::size_t parts_left) {
-    Budget rest = less(budget, spent);
-    if (exhausted(rest) || parts_left <= 1) return rest;
-    return share_of(rest, 1.0 / static_cast<double>(parts_left));
+    const Budget rest = less(budget, spent);
+    const Budget share = exhausted(rest) || parts_left <= 1 ? rest : share_of(rest, 1.0 / static_cast<double>(parts_left));
+    return at_least(share, share_of(budget, 0.01));
 }
 
 }  // namespace occam

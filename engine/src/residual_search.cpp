@@ -85,8 +85,7 @@ ResidualModel search_residuals(const Problem& problem, const SearchOptions& opti
         SearchOptions round_options = options;
         round_options.seed = options.seed + (round - 1);
         spent.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        // never nothing: a round after one that overran its share still gets a hundredth
-        round_options.budget = at_least(fair_share(options.budget, spent, rounds - round + 1), share_of(options.budget, 0.01));
+        round_options.budget = fair_share(options.budget, spent, rounds - round + 1);
         const ProgressCallback progress =
             on_progress ? ProgressCallback([&](const Progress& p) { on_progress(round, p); }) : ProgressCallback{};
         Front front = round_search ? round_search(round, current, round_options, progress, stop)

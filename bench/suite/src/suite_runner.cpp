@@ -136,9 +136,9 @@ SuiteOutcome run_real_table(const SuiteProblem& problem, const SuiteOptions& opt
     outcome.formula = to_infix(chosen.formula, names);
     outcome.complexity = chosen.complexity;
     outcome.exact = has_law_form(chosen.formula, law, problem.variables, X, y);
-    outcome.law_on_front = outcome.exact;
-    for (const FrontEntry& entry : front.entries)
-        if (!*outcome.law_on_front && has_law_form(entry.formula, law, problem.variables, X, y)) outcome.law_on_front = true;
+    outcome.law_on_front = outcome.exact || std::any_of(front.entries.begin(), front.entries.end(), [&](const FrontEntry& entry) {
+                               return has_law_form(entry.formula, law, problem.variables, X, y);
+                           });
     Eigen::ArrayXd prediction(y.size());
     if (Interpreter().evaluate(chosen.formula, X, prediction)) outcome.test_r2 = fit_metrics(y, prediction).r2;
     if (outcome.exact) outcome.seconds_to_exact = outcome.seconds;

@@ -55,6 +55,8 @@ Budget left_after(const Budget& budget, const Spent& spent);
 
 // What is left divided evenly among the parts still to run, the one about to start among them:
 // parts run one after another, and a part that finishes early leaves its rest to those after it.
+// Never less than a hundredth of the budget (as left_after), so no part is dropped when one
+// before it overran.
 Budget fair_share(const Budget& budget, const Spent& spent, std::size_t parts_left);
 
 }  // namespace occam
