@@ -4,21 +4,15 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
 
 #include "occam/error.hpp"
+#include "occam/text_table.hpp"
 #include "occam/units.hpp"
 
 namespace occam {
 namespace {
-
-struct Field {
-    std::string text;    // unquoted, without surrounding blanks
-    std::size_t column;  // 1-based byte column of its first non-blank character
-};
 
 enum class Role { variable, description, base_unit };
 
@@ -40,21 +34,15 @@ public:
     explicit UnitsReader(std::string_view source) : source_(source) {}
 
     UnitsTable read(std::string_view text) {
-        if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-        for (std::size_t start = 0; start < text.size();) {
-            const std::size_t end = std::min(text.find('\n', start), text.size());
-            std::string_view line = text.substr(start, end - start);
-            if (line.ends_with('\r')) line.remove_suffix(1);
-            ++line_number_;
-            if (line.find_first_not_of(" \t") != std::string_view::npos) {
-                if (roles_.empty()) {
-                    read_header(line);
-                } else {
-                    read_row(line);
-                }
+        for_each_line(text, [&](std::size_t number, std::string_view line) {
+            line_number_ = number;
+            if (is_blank_line(line)) return;
+            if (roles_.empty()) {
+                read_header(line);
+            } else {
+                read_row(line);
             }
-            start = end + 1;
-        }
+        });
         if (roles_.empty()) throw input_error(fmt::format("{}: empty file (expected a header row)", source_));
         return std::move(table_);
     }
@@ -69,40 +57,18 @@ private:
     UnitsTable table_;
 
     [[noreturn]] void fail(std::size_t column, std::string_view what) const {
-        if (column == 0) throw input_error(fmt::format("{}:{}: {}", source_, line_number_, what));
-        throw input_error(fmt::format("{}:{}:{}: {}", source_, line_number_, column, what));
+        TextPlace{source_, line_number_}.fail(column, what);
     }
 
-    std::vector<Field> split(std::string_view line) const {
-        std::vector<Field> fields;
-        std::size_t i = 0;
-        for (;;) {
-            while (i < line.size() && (line[i] == ' ' || (line[i] == '\t' && separator_ != '\t'))) ++i;
-            Field field{{}, i + 1};
-            if (i < line.size() && line[i] == '"') {
-                const std::size_t close = line.find('"', i + 1);
-                if (close == std::string_view::npos) fail(i + 1, "unterminated quoted field");
-                field.text = line.substr(i + 1, close - i - 1);
-                i = close + 1;
-            }
-            const std::size_t end = std::min(line.find(separator_, i), line.size());
-            std::string_view rest = line.substr(i, end - i);
-            while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\t')) rest.remove_suffix(1);
-            field.text += rest;
-            fields.push_back(std::move(field));
-            if (end == line.size()) return fields;
-            i = end + 1;
-        }
+    std::vector<TextField> split(std::string_view line) const {
+        return split_line(line, separator_, TextPlace{source_, line_number_});
     }
 
     void read_header(std::string_view line) {
-        if (line.find(',') == std::string_view::npos) {
-            if (line.find('\t') != std::string_view::npos) separator_ = '\t';
-            else if (line.find(';') != std::string_view::npos) separator_ = ';';
-        }
+        separator_ = guess_separator(line);
         std::vector<std::string> bases;
         bool has_variable = false;
-        for (const Field& field : split(line)) {
+        for (const TextField& field : split(line)) {
             const Role role = role_of(field.text);
             if (field.text.empty()) fail(field.column, "empty column name");
             if (std::find(header_.begin(), header_.end(), field.text) != header_.end())
@@ -119,17 +85,17 @@ private:
     }
 
     void read_row(std::string_view line) {
-        const std::vector<Field> fields = split(line);
+        const std::vector<TextField> fields = split(line);
         if (fields.size() > roles_.size())
             fail(fields[roles_.size()].column, fmt::format("unexpected field (the header has {} columns)", roles_.size()));
         if (fields.size() < roles_.size())
             fail(line.size() + 1, fmt::format("missing the \"{}\" column (expected {} fields, found {})",
                                               header_[fields.size()], roles_.size(), fields.size()));
-        std::optional<Field> variable;
+        std::optional<TextField> variable;
         Dimension dimension;
         std::string quantity;
         for (std::size_t c = 0; c < fields.size(); ++c) {
-            const Field& field = fields[c];
+            const TextField& field = fields[c];
             switch (roles_[c]) {
                 case Role::variable: variable = field; break;
                 case Role::description:
@@ -158,12 +124,7 @@ private:
 UnitsTable parse_units(std::string_view text, std::string_view source) { return UnitsReader(source).read(text); }
 
 UnitsTable read_units(const std::filesystem::path& path) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) throw input_error(fmt::format("{}: cannot open the units table", path.string()));
-    std::ostringstream text;
-    text << file.rdbuf();
-    if (file.bad()) throw input_error(fmt::format("{}: cannot read the units table", path.string()));
-    return parse_units(text.str(), path.string());
+    return parse_units(read_text_file(path, "the units table"), path.string());
 }
 
 }  // namespace occam

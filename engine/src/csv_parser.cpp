@@ -41,8 +41,11 @@ CsvParser::CsvParser(std::string_view source, const CsvOptions& options, Eigen::
     : source_(source), options_(options), capacity_(std::max<Eigen::Index>(expected_rows, 16)) {}
 
 [[noreturn]] void CsvParser::fail(std::size_t column, std::string_view what) const {
-    if (column == 0) throw input_error(fmt::format("{}:{}: {}", source_, line_number_, what));
-    throw input_error(fmt::format("{}:{}:{}: {}", source_, line_number_, column, what));
+    TextPlace{source_, line_number_}.fail(column, what);
+}
+
+std::vector<TextField> CsvParser::split(std::string_view line) const {
+    return split_line(line, sep_, TextPlace{source_, line_number_});
 }
 
 void CsvParser::feed(std::string_view text) {
@@ -101,54 +104,8 @@ Dataset CsvParser::finish() {
     return Dataset(std::move(names_), std::move(values_));
 }
 
-// Splits a line into fields, honouring double quotes with "" escapes.
-std::vector<CsvParser::Field> CsvParser::split(std::string_view line) const {
-    std::vector<Field> fields;
-    std::size_t i = 0;
-    for (;;) {
-        std::size_t start = i;
-        while (i < line.size() && blank(line[i])) ++i;
-        Field field{{}, (i < line.size() && line[i] != sep_ ? i : start) + 1};
-        if (i < line.size() && line[i] == '"') {
-            std::size_t open = i++;
-            for (;;) {
-                if (i >= line.size()) fail(open + 1, "unterminated quoted field");
-                if (line[i] == '"') {
-                    if (i + 1 < line.size() && line[i + 1] == '"') {
-                        field.text += '"';
-                        i += 2;
-                        continue;
-                    }
-                    ++i;
-                    break;
-                }
-                field.text += line[i++];
-            }
-            while (i < line.size() && blank(line[i])) ++i;
-            if (i < line.size() && line[i] != sep_) fail(i + 1, "unexpected text after closing quote");
-        } else {
-            std::size_t end = std::min(line.find(sep_, i), line.size());
-            std::size_t last = end;
-            while (last > i && (blank(line[last - 1]) || line[last - 1] == '\r')) --last;
-            field.text.assign(line.substr(i, last - i));
-            i = end;
-        }
-        fields.push_back(std::move(field));
-        if (i >= line.size()) return fields;
-        ++i;  // the separator
-    }
-}
-
 void CsvParser::read_header(std::string_view line) {
-    // The separator is whichever candidate occurs most often outside quotes; ties favour comma.
-    constexpr char candidates[3] = {',', '\t', ';'};
-    std::size_t counts[3] = {0, 0, 0};
-    bool quoted = false;
-    for (char c : line) {
-        if (c == '"') quoted = !quoted;
-        for (int k = 0; k < 3; ++k) counts[k] += !quoted && c == candidates[k];
-    }
-    sep_ = candidates[std::max_element(counts, counts + 3) - counts];
+    sep_ = guess_separator(line);
 
     std::vector<std::string> names;
     std::unordered_set<std::string> seen;
@@ -188,14 +145,14 @@ bool CsvParser::parse_row_fast(std::string_view line, double* out) const {
 
 CsvParser::Row CsvParser::parse_row_careful(std::string_view line, double* out) const {
     if (std::all_of(line.begin(), line.end(), is_space)) return Row::blank;
-    std::vector<Field> fields = split(line);
+    std::vector<TextField> fields = split(line);
     if (fields.size() != names_.size()) {
         fail(0, fmt::format("expected {} field{}, found {}", names_.size(), names_.size() == 1 ? "" : "s",
                             fields.size()));
     }
     bool invalid = false;
     for (std::size_t c = 0; c < fields.size(); ++c) {
-        const Field& field = fields[c];
+        const TextField& field = fields[c];
         if (field.text.empty()) {
             if (!options_.drop_invalid) {
                 fail(field.column,

@@ -2,6 +2,7 @@
 // The CSV grammar, fed complete lines a block at a time so that a file can be read in pieces that
 // stay in cache. Private to the engine: users call read_csv or parse_csv.
 #include "occam/dataset.hpp"
+#include "occam/text_table.hpp"
 
 #include <string>
 #include <string_view>
@@ -20,17 +21,12 @@ public:
 
 private:
     enum class Row { kept, dropped, blank };
-    struct Field {
-        std::string text;    // unquoted, without surrounding blanks
-        std::size_t column;  // 1-based byte column of its first non-blank character
-    };
-
     bool blank(char c) const { return c == ' ' || (c == '\t' && sep_ != '\t'); }
     void read_header(std::string_view line);
     void add_row(const double* row);
     bool parse_row_fast(std::string_view line, double* out) const;
     Row parse_row_careful(std::string_view line, double* out) const;
-    std::vector<Field> split(std::string_view line) const;
+    std::vector<TextField> split(std::string_view line) const;
     [[noreturn]] void fail(std::size_t column, std::string_view what) const;
 
     std::string_view source_;

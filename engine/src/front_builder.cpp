@@ -52,11 +52,6 @@ std::size_t shortest_description(const std::vector<FrontEntry>& entries) {
     return chosen;
 }
 
-double mean_squared_error(const Eigen::ArrayXd& prediction, const Eigen::ArrayXd& y, const Eigen::ArrayXd& weights) {
-    if (weights.size() == 0) return (prediction - y).square().mean();
-    return (weights * (prediction - y).square()).sum() / weights.sum();
-}
-
 }  // namespace
 
 Front build_front(const Problem& problem, const ParetoArchive& archive, const FittingOptions& fitting) {
@@ -69,7 +64,6 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
     const auto& valid_y = has_validation ? problem.validation_target() : train_y;
     const auto& valid_w = has_validation ? problem.validation_weights() : train_w;
     const double train_variance = nmse_denominator(train_y, train_w);
-    const double valid_variance = nmse_denominator(valid_y, valid_w);
 
     ConstantFitter fitter(fitting.final_iterations);
     const RefitLoss refit = [&](Tree& tree) -> std::optional<double> {
@@ -123,7 +117,7 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
             ++too_many_constants;
             continue;
         }
-        const double validation_loss = mean_squared_error(prediction, valid_y, valid_w) / valid_variance;
+        const double validation_loss = nmse_loss(valid_y, prediction, valid_w);
         FrontEntry entry{formula, formula.complexity(), formula.constant_count(), *train_loss,
                          validation_loss, fit_metrics(valid_y, prediction, valid_w).r2};
         entry.constant_errors = errors_of(formula).value_or(std::vector<double>{});

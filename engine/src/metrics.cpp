@@ -18,6 +18,15 @@ double nmse_denominator(const Eigen::Ref<const Eigen::ArrayXd>& target, const Ei
     return variance > 0 ? variance : 1.0;
 }
 
+double nmse_loss(const Eigen::Ref<const Eigen::ArrayXd>& target, const Eigen::Ref<const Eigen::ArrayXd>& prediction,
+                 const Eigen::Ref<const Eigen::ArrayXd>& weights) {
+    return weighted_mean((prediction - target).square(), weights) / nmse_denominator(target, weights);
+}
+
+double nmse_loss(const Eigen::Ref<const Eigen::ArrayXd>& target, const Eigen::Ref<const Eigen::ArrayXd>& prediction) {
+    return nmse_loss(target, prediction, Eigen::ArrayXd());
+}
+
 FitMetrics fit_metrics(const Eigen::Ref<const Eigen::ArrayXd>& target,
                        const Eigen::Ref<const Eigen::ArrayXd>& prediction) {
     FitMetrics m;

@@ -27,7 +27,7 @@ OperatorSet OperatorSet::parse(std::string_view list) {
         while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
         start = end + 1;
         if (name.empty()) continue;
-        const auto op = op_from_name(name == "ln" ? "log" : name);
+        const auto op = op_from_name(name);
         if (!op || is_leaf(*op)) {
             std::string known;
             for (const auto& row : op_table) {

@@ -54,8 +54,7 @@ void polish(ResidualModel& model, const Problem& problem, const FittingOptions& 
     Interpreter interpreter;
     if (!interpreter.evaluate(formula, valid_x, prediction)) return;
     model.train_loss = fit.mse / nmse_denominator(problem.train_target(), problem.train_weights());
-    model.validation_loss =
-        weighted_mean((prediction - valid_y).square(), valid_w) / nmse_denominator(valid_y, valid_w);
+    model.validation_loss = nmse_loss(valid_y, prediction, valid_w);
     model.validation_r2 = fit_metrics(valid_y, prediction, valid_w).r2;
     model.formula = std::move(formula);
 }

@@ -8,6 +8,7 @@
 // the truncation error is below 1e-16 relative. Blocks holding |x| > 1e5 use std:: functions, where
 // this reduction would lose accuracy.
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -20,11 +21,11 @@ inline constexpr double trig_fast_limit = 1e5;
 // n values are computed; the fast path is chosen from the first `real` of them only, so padding
 // rows of a short block can never change the results of real rows.
 template <Trig kind>
-inline void trig(const double* in, double* out, long n, long real) {
+inline void trig(const double* in, double* out, std::ptrdiff_t n, std::ptrdiff_t real) {
     bool small = true;
-    for (long i = 0; i < real; ++i) small &= std::abs(in[i]) <= trig_fast_limit;
+    for (std::ptrdiff_t i = 0; i < real; ++i) small &= std::abs(in[i]) <= trig_fast_limit;
     if (!small) {
-        for (long i = 0; i < n; ++i) {
+        for (std::ptrdiff_t i = 0; i < n; ++i) {
             out[i] = kind == Trig::Sin ? std::sin(in[i]) : kind == Trig::Cos ? std::cos(in[i]) : std::tan(in[i]);
         }
         return;
@@ -32,7 +33,7 @@ inline void trig(const double* in, double* out, long n, long real) {
     constexpr double two_over_pi = 0.6366197723675814;
     constexpr double c1 = 0x1.921fb54400000p+0, c2 = 0x1.0b4611a600000p-34, c3 = 0x1.3198a2e037073p-69;
     constexpr double round_magic = 0x1.8p52;  // adding it rounds to an integer held in the low bits
-    for (long i = 0; i < n; ++i) {
+    for (std::ptrdiff_t i = 0; i < n; ++i) {
         const double x = in[i];
         const double shifted = x * two_over_pi + round_magic;
         const double k = shifted - round_magic;

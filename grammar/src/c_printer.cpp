@@ -21,13 +21,6 @@ std::string c_number(double v) {
     return text;
 }
 
-std::string_view c_function(Op op) {
-    switch (op) {
-        case Op::Abs: return "fabs";
-        default: return info(op).name;  // sqrt exp log sin cos tan asin acos atan tanh
-    }
-}
-
 class CPrinter {
 public:
     CPrinter(const Tree& tree, std::span<const std::string> names) : tree_(tree), names_(names) {}
@@ -55,7 +48,7 @@ public:
             case Op::Cube: return power_of(i, 3);
             case Op::Inv: return {fmt::format("1.0/{}", operand(i - 1, Level::Unary, false)), Level::Product};
             case Op::Neg: return {fmt::format("-{}", operand(i - 1, Level::Unary, false)), Level::Unary};
-            default: return {fmt::format("{}({})", c_function(n.op), print(i - 1).text), Level::Atom};
+            default: return {fmt::format("{}({})", info(n.op).call->c, print(i - 1).text), Level::Atom};
         }
     }
 

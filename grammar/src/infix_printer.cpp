@@ -14,11 +14,11 @@ using grammar::Printed;
 struct Dialect {
     std::string_view power;  // "^" or "**"
     std::string_view euler;  // "e", or sympy's "E"
-    std::string_view abs;    // "abs", or sympy's "Abs"
+    bool sympy_calls;        // functions under sympy's names (Abs) rather than occam's (abs)
 };
 
-constexpr Dialect infix_dialect{"^", "e", "abs"};
-constexpr Dialect sympy_dialect{"**", "E", "Abs"};
+constexpr Dialect infix_dialect{"^", "e", false};
+constexpr Dialect sympy_dialect{"**", "E", true};
 
 bool is_number(const Node& n, double v) { return n.op == Op::Number && n.value == v; }
 
@@ -60,8 +60,7 @@ public:
                 const bool guard = child == Op::Number || child == Op::Constant;
                 return {fmt::format("-{}", operand(i - 1, Level::Unary, false, guard)), Level::Unary};
             }
-            case Op::Abs: return call(dialect_.abs, i);
-            default: return call(info(n.op).name, i);
+            default: return call(dialect_.sympy_calls ? info(n.op).call->sympy : info(n.op).name, i);
         }
     }
 

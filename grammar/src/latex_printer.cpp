@@ -75,20 +75,6 @@ Printed latex_number(double v) {
     return {fmt::format("{} \\cdot {}", mantissa, power), Level::Product};
 }
 
-std::string_view latex_function(Op op) {
-    switch (op) {
-        case Op::Log: return "\\log";
-        case Op::Sin: return "\\sin";
-        case Op::Cos: return "\\cos";
-        case Op::Tan: return "\\tan";
-        case Op::Asin: return "\\arcsin";
-        case Op::Acos: return "\\arccos";
-        case Op::Atan: return "\\arctan";
-        case Op::Tanh: return "\\tanh";
-        default: return info(op).name;
-    }
-}
-
 class LatexPrinter {
 public:
     LatexPrinter(const Tree& tree, std::span<const std::string> names) : tree_(tree), names_(names) {}
@@ -114,11 +100,11 @@ public:
             case Op::Square: return power(i - 1, "2");
             case Op::Cube: return power(i - 1, "3");
             case Op::Neg: return {fmt::format("-{}", operand(i - 1, Level::Product, false)), Level::Unary};
-            case Op::Sqrt: return {fmt::format("\\sqrt{{{}}}", print(i - 1).text), Level::Atom};
-            case Op::Exp: return {fmt::format("e^{{{}}}", print(i - 1).text), Level::Power};
-            case Op::Abs: return {fmt::format("\\left|{}\\right|", print(i - 1).text), Level::Atom};
-            default:
-                return {fmt::format("{}\\left({}\\right)", latex_function(n.op), print(i - 1).text), Level::Atom};
+            default: {
+                const CallForm& form = *info(n.op).call;
+                return {fmt::format("{}{}{}", form.latex_open, print(i - 1).text, form.latex_close),
+                        form.latex_superscript ? Level::Power : Level::Atom};
+            }
         }
     }
 

@@ -13,28 +13,20 @@ namespace occam::grammar {
 namespace {
 
 struct Function {
-    std::string_view name;
     Op op;
     int arity;
     std::optional<Op> then{};  // applied after op: cot(x) has no node of its own, it is 1/tan(x)
 };
 
-// pow is handled apart: it shares the canonical forms of `**`.
-constexpr std::array functions{
-    Function{"exp", Op::Exp, 1},       Function{"log", Op::Log, 1},    Function{"ln", Op::Log, 1},
-    Function{"sqrt", Op::Sqrt, 1},     Function{"sin", Op::Sin, 1},    Function{"cos", Op::Cos, 1},
-    Function{"tan", Op::Tan, 1},       Function{"cot", Op::Tan, 1, Op::Inv},
-    Function{"asin", Op::Asin, 1},     Function{"arcsin", Op::Asin, 1}, Function{"acos", Op::Acos, 1},
-    Function{"arccos", Op::Acos, 1},   Function{"atan", Op::Atan, 1},  Function{"arctan", Op::Atan, 1},
-    Function{"tanh", Op::Tanh, 1},     Function{"abs", Op::Abs, 1},    Function{"Abs", Op::Abs, 1},
-    Function{"inv", Op::Inv, 1},       Function{"square", Op::Square, 1},
-    Function{"cube", Op::Cube, 1},     Function{"pow", Op::Pow, 2},
-};
-
-const Function* find_function(std::string_view name) {
-    const auto* it = std::find_if(functions.begin(), functions.end(),
-                                  [name](const Function& f) { return f.name == name; });
-    return it == functions.end() ? nullptr : it;
+// The operators' call names (op_table), and the functions the grammar spells with other nodes.
+std::optional<Function> find_function(std::string_view name) {
+    for (const auto& row : op_table) {
+        if (!row.callable) continue;
+        if (row.name == name || std::ranges::find(row.aliases, name) != row.aliases.end())
+            return Function{row.op, row.arity};
+    }
+    if (name == "cot") return Function{Op::Tan, 1, Op::Inv};
+    return std::nullopt;
 }
 
 // The number a subexpression is when it is a bare literal (no sign, no parentheses), else null.
@@ -128,8 +120,8 @@ private:
     }
 
     void emit_call(const ast::identifier& name, const std::vector<ast::expression>& arguments) {
-        const auto* f = find_function(name.name);
-        if (f == nullptr) fail(name.offset, "unknown function \"" + name.name + "\"");
+        const auto f = find_function(name.name);
+        if (!f) fail(name.offset, "unknown function \"" + name.name + "\"");
         const auto count = static_cast<int>(arguments.size());
         if (count != f->arity) {
             fail(name.offset, "expected " + std::to_string(f->arity) +
@@ -154,7 +146,7 @@ private:
             push(Op::Euler);
         } else if (!variables_.open) {
             fail(name.offset, "unknown variable \"" + name.name + "\"");
-        } else if (find_function(name.name) != nullptr) {
+        } else if (find_function(name.name)) {
             fail(name.offset + name.name.size(), "expected '(' after function \"" + name.name + "\"");
         } else {
             nodes_.push_back(Node::variable(static_cast<std::uint32_t>(names.size())));

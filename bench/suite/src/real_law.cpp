@@ -16,7 +16,7 @@ namespace {
 double nmse_on(const Tree& formula, const Eigen::ArrayXXd& X, const Eigen::ArrayXd& y) {
     Eigen::ArrayXd prediction(y.size());
     if (!Interpreter().evaluate(formula, X, prediction)) return INFINITY;
-    return (prediction - y).square().mean() / nmse_denominator(y);
+    return nmse_loss(y, prediction);
 }
 
 }  // namespace

@@ -26,7 +26,4 @@ std::vector<SuiteProblem> load_strogatz(const std::string& directory);
 // inputs, law, constants, ...); ranges are the bounding box of each table.
 std::vector<SuiteProblem> load_real(const std::string& directory);
 
-// Splits one line of a table without quoted fields (both suite tables are such).
-std::vector<std::string> split_fields(std::string line, char separator = ',');
-
 }  // namespace occam
