@@ -4,7 +4,7 @@
 
 #include "occam/interpreter.hpp"
 #include "occam/operator_set.hpp"
-#include "occam/tree_creator.hpp"
+#include "tree_creator.hpp"
 
 namespace {
 

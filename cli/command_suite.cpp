@@ -13,6 +13,7 @@
 #include "occam/suite_runner.hpp"
 #include "occam/units.hpp"
 #include "option_checks.hpp"
+#include "suite_directory.hpp"
 
 namespace occam::cli {
 namespace {
@@ -30,7 +31,7 @@ struct SuiteArgs {
     std::size_t threads = 2;
     std::size_t fit_rows = SearchOptions{}.fitting.max_rows;
     std::string output;
-    std::string suites_dir = OCCAM_SUITES_DIR;
+    std::string suites_dir = default_suites_directory();
     std::string precheck = "off";
 };
 
@@ -71,6 +72,8 @@ std::vector<SuiteProblem> selected(const SuiteArgs& args) {
 void run_suite(const SuiteArgs& args) {
     if (args.suite != "feynman" && args.suite != "strogatz" && args.suite != "real")
         throw input_error(fmt::format("unknown suite \"{}\": expected feynman, strogatz or real", args.suite));
+    if (args.suites_dir.empty())
+        throw input_error("occam suite: no suite manifests beside the program (share/occam/suites); give --suites DIR");
     const auto problems = selected(args);
     const bool real = args.suite == "real";
     SuiteOptions options;
@@ -101,7 +104,8 @@ void run_suite(const SuiteArgs& args) {
         out.open(args.output, std::ios::trunc);
         if (!out) throw input_error(fmt::format("{}: cannot write file", args.output));
         out << (real ? "id,recommended,law_on_front,r2,complexity,seconds,formula\n"
-                     : "id,exact,test_r2,complexity,seconds_to_exact,seconds,max_relative_error,formula\n")
+                     : "id,exact_as_printed,exact_after_refit,test_r2,complexity,seconds_to_exact,seconds,max_relative_error,"
+                       "formula\n")
             << std::flush;
     }
     const bool show_progress = isatty(fileno(stderr));
@@ -113,9 +117,10 @@ void run_suite(const SuiteArgs& args) {
         if (o.interrupted) break;  // a cut-short search gets no verdict
         outcomes.push_back(o);
         const std::string to_exact = o.seconds_to_exact ? fmt::format("{:.1f}", *o.seconds_to_exact) : "";
-        // a real table: "law" when the recommended formula has the law's form, "front" when another does
+        // a real table: "law" when the recommended formula has the law's form, "front" when another does;
+        // a sampled one: "exact" as printed, "refit" when only its refitted constants make it exact
         const char* verdict = real ? (o.exact ? "law" : o.law_on_front.value_or(false) ? "front" : "no")
-                                   : (o.exact ? "exact" : "no");
+                                   : (o.exact_as_printed ? "exact" : o.exact ? "refit" : "no");
         fmt::print("{:<12} {:<5} R2 {:<12.9f} {:>5.1f} s  {}\n", o.id, verdict, o.test_r2, o.seconds, o.formula);
         for (const auto& step : o.steps) fmt::print("    pre-check: {}\n", step);
         std::fflush(stdout);
@@ -125,7 +130,8 @@ void run_suite(const SuiteArgs& args) {
                                csv_quoted(o.formula))
                 << std::flush;
         } else if (out.is_open()) {
-            out << fmt::format("{},{},{:.12g},{},{},{:.2f},{:.3g},{}\n", o.id, o.exact ? "yes" : "no", o.test_r2, o.complexity,
+            out << fmt::format("{},{},{},{:.12g},{},{},{:.2f},{:.3g},{}\n", o.id, o.exact_as_printed ? "yes" : "no",
+                               o.exact ? "yes" : "no", o.test_r2, o.complexity,
                                to_exact, o.seconds, o.max_relative_error, csv_quoted(o.formula))
                 << std::flush;
         }

@@ -20,6 +20,8 @@ install(TARGETS occam occam_engine occam_grammar occam_distill occam_arch occam_
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(TARGETS occam_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# the suite manifests and their data, where `occam suite` looks for them (share/occam/suites)
+install(DIRECTORY bench/suites/ DESTINATION ${CMAKE_INSTALL_DATADIR}/occam/suites)
 install(DIRECTORY engine/include/ grammar/include/ distill/include/ include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(EXPORT occamTargets NAMESPACE occam:: DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/occam)
 

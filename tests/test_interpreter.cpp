@@ -9,7 +9,7 @@
 #include "occam/interpreter.hpp"
 #include "occam/operator_set.hpp"
 #include "occam/parse.hpp"
-#include "occam/tree_creator.hpp"
+#include "tree_creator.hpp"
 
 using namespace occam;
 

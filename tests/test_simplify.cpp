@@ -11,7 +11,7 @@
 #include "occam/interpreter.hpp"
 #include "occam/operator_set.hpp"
 #include "occam/simplify.hpp"
-#include "occam/tree_creator.hpp"
+#include "tree_creator.hpp"
 
 using namespace occam;
 

@@ -11,7 +11,7 @@
 #include "occam/problem.hpp"
 #include "occam/random.hpp"
 #include "occam/search_options.hpp"
-#include "occam/variation.hpp"
+#include "variation.hpp"
 
 namespace occam {
 

@@ -1,7 +1,7 @@
 #include "occam/prune.hpp"
 
 #include "occam/simplify.hpp"
-#include "occam/variation.hpp"
+#include "variation.hpp"
 
 namespace occam {
 

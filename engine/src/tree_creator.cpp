@@ -1,4 +1,4 @@
-#include "occam/tree_creator.hpp"
+#include "tree_creator.hpp"
 
 namespace occam {
 namespace {

@@ -1,4 +1,4 @@
-#include "occam/variation.hpp"
+#include "variation.hpp"
 
 #include <algorithm>
 #include <array>

@@ -19,3 +19,9 @@ run(${consumer_build}/consumer)
 if(NOT last_output STREQUAL "2*x**2 + 1\n")
   message(FATAL_ERROR "consumer printed '${last_output}'")
 endif()
+
+# The installed program finds the installed suite manifests with no source tree to lean on.
+run(${prefix}/bin/occam suite real --only hubble1929 --generations 3 --threads 1)
+if(NOT last_output MATCHES "hubble1929")
+  message(FATAL_ERROR "the installed occam suite printed '${last_output}'")
+endif()

@@ -7,9 +7,18 @@
 
 #include "occam/budget.hpp"
 #include "occam/operator_set.hpp"
-#include "occam/variation.hpp"
 
 namespace occam {
+
+// How often each mutation is picked, relative to the others.
+struct MutationWeights {
+    double point = 1.0;             // change one node's operator, variable or constant
+    double subtree = 1.0;           // replace a subtree by a new random one
+    double insert = 1.0;            // wrap a subtree in a new operator
+    double hoist = 1.0;             // replace a subtree by one of its own subtrees (shrinks)
+    double constant = 0.5;          // multiply a constant by a random factor
+    double swap = 0.3;              // exchange the operands of a binary operator
+};
 
 struct PopulationOptions {
     std::size_t islands = 8;

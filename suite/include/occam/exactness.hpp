@@ -3,7 +3,12 @@
 // the true law, matches the truth within a relative tolerance on fresh points drawn from the
 // sampling ranges widened on each side, wherever the truth is defined and finite. Noise in a run
 // may change the fitted constants, never this reference.
+//
+// "Exact as printed" is stricter: the formula must also be right with the constants it was printed
+// with. Each is within three standard errors (of the run's fit) of its refitted value, and none is
+// a term the refit drives to zero (a fitted piece of the noise, such as `mu*Nn - 0.00145`).
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "occam/sampling.hpp"
@@ -20,12 +25,15 @@ struct ExactnessOptions {
 };
 
 struct ExactnessVerdict {
-    bool exact = false;
+    bool exact = false;             // after the constants are refitted on the truth
+    bool exact_as_printed = false;  // exact, and with its own constants (see above)
     double max_relative_error = INFINITY;  // |candidate - truth| / max(|truth|, 1e-3 * rms(truth))
 };
 
-// candidate and truth index the same variables, in the order of ranges.
+// candidate and truth index the same variables, in the order of ranges. standard_errors, one per
+// fittable constant of candidate in postfix order, come from the run's fit; without them a constant
+// must match its refitted value to the tolerance.
 ExactnessVerdict judge_exact(const Tree& candidate, const Tree& truth, const std::vector<VariableRange>& ranges,
-                             const ExactnessOptions& options = {});
+                             const ExactnessOptions& options = {}, std::span<const double> standard_errors = {});
 
 }  // namespace occam

@@ -174,8 +174,9 @@ SuiteOutcome run_suite_problem(const SuiteProblem& problem, const SuiteOptions& 
     const auto& chosen = front.best();
     outcome.formula = to_infix(chosen.formula, names);
     outcome.complexity = chosen.complexity;
-    const auto verdict = judge_exact(chosen.formula, truth, problem.variables);
+    const auto verdict = judge_exact(chosen.formula, truth, problem.variables, {}, chosen.constant_errors);
     outcome.exact = verdict.exact;
+    outcome.exact_as_printed = verdict.exact_as_printed;
     outcome.max_relative_error = verdict.max_relative_error;
     Eigen::ArrayXd prediction(data.test_target.size());
     Interpreter interpreter;
@@ -203,7 +204,10 @@ std::string suite_summary(const std::string& suite, const std::vector<SuiteOutco
     if (std::any_of(outcomes.begin(), outcomes.end(), [](const SuiteOutcome& o) { return o.law_on_front.has_value(); }))
         return fmt::format("{}: {}/{} law on the front, {}/{} recommended, median {:.0f} s", suite, on_front, total, exact,
                            total, median);
-    return fmt::format("{}: {}/{} exact, {}/{} R²≥0.999, median {:.0f} s", suite, exact, total, accurate, total, median);
+    const auto as_printed =
+        std::count_if(outcomes.begin(), outcomes.end(), [](const SuiteOutcome& o) { return o.exact_as_printed; });
+    return fmt::format("{}: {}/{} exact as printed ({} after refit), {}/{} R²≥0.999, median {:.0f} s", suite, as_printed,
+                       total, exact, accurate, total, median);
 }
 
 }  // namespace occam

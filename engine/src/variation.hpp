@@ -1,11 +1,12 @@
 #pragma once
-// Genetic operators: each is a small const function object that takes the random generator first
+// Genetic operators (internal to the engine): each is a small const function object that takes the random generator first
 // and returns a new tree, never touching its parents. Results respect the length limit; an
 // operator that cannot apply returns a copy of its parent.
 #include "occam/operator_set.hpp"
 #include "occam/random.hpp"
+#include "occam/search_options.hpp"
 #include "occam/tree.hpp"
-#include "occam/tree_creator.hpp"
+#include "tree_creator.hpp"
 
 namespace occam {
 
@@ -14,16 +15,6 @@ struct VariationContext {
     CreatorOptions leaves;           // variable count and constant range for new leaves
     std::size_t max_length = 30;
     std::size_t max_depth = 12;
-};
-
-// How often each mutation is picked, relative to the others.
-struct MutationWeights {
-    double point = 1.0;             // change one node's operator, variable or constant
-    double subtree = 1.0;           // replace a subtree by a new random one
-    double insert = 1.0;            // wrap a subtree in a new operator
-    double hoist = 1.0;             // replace a subtree by one of its own subtrees (shrinks)
-    double constant = 0.5;          // multiply a constant by a random factor
-    double swap = 0.3;              // exchange the operands of a binary operator
 };
 
 struct Mutation {

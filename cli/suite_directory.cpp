@@ -1,0 +1,20 @@
+#include "suite_directory.hpp"
+
+#include <filesystem>
+
+namespace occam::cli {
+
+std::string default_suites_directory() {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    const fs::path program = fs::read_symlink("/proc/self/exe", error);
+    if (error) return {};
+    const fs::path folder = program.parent_path();
+    for (const fs::path& prefix : {folder.parent_path(), folder}) {
+        const fs::path suites = prefix / "share" / "occam" / "suites";
+        if (fs::is_directory(suites, error)) return suites.string();
+    }
+    return {};
+}
+
+}  // namespace occam::cli
