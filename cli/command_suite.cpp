@@ -31,7 +31,7 @@ struct SuiteArgs {
     std::size_t threads = 2;
     std::size_t fit_rows = SearchOptions{}.fitting.max_rows;
     std::string output;
-    std::string suites_dir = default_suites_directory();
+    std::string suites_dir;  // empty: default_suites_directory()
     std::string precheck = "off";
 };
 
@@ -69,9 +69,10 @@ std::vector<SuiteProblem> selected(const SuiteArgs& args) {
     return chosen;
 }
 
-void run_suite(const SuiteArgs& args) {
+void run_suite(SuiteArgs args) {
     if (args.suite != "feynman" && args.suite != "strogatz" && args.suite != "real")
         throw input_error(fmt::format("unknown suite \"{}\": expected feynman, strogatz or real", args.suite));
+    if (args.suites_dir.empty()) args.suites_dir = default_suites_directory();
     if (args.suites_dir.empty())
         throw input_error("occam suite: no suite manifests beside the program (share/occam/suites); give --suites DIR");
     const auto problems = selected(args);
@@ -170,8 +171,9 @@ void add_suite_command(CLI::App& app) {
     cmd->add_option("--precheck", args->precheck,
                     "auto: dimensional analysis (Feynman's units table) and pair symmetries through a neural surrogate before each search, or off")
         ->capture_default_str();
-    cmd->add_option("--suites", args->suites_dir, "Folder holding the feynman/, strogatz/ and real/ manifests")
-        ->capture_default_str();
+    cmd->add_option("--suites", args->suites_dir,
+                    "Folder holding the feynman/, strogatz/ and real/ manifests (default: share/occam/suites beside "
+                    "the program, or in its parent folder)");
     cmd->callback([args] { run_suite(*args); });
 }
 

@@ -1,5 +1,7 @@
 #include "search_option_group.hpp"
 
+#include <fmt/format.h>
+
 namespace occam::cli {
 
 SearchOptions SearchOptionArgs::resolved() const {
@@ -48,9 +50,7 @@ void add_search_option_groups(CLI::App& command, SearchOptionArgs& args) {
         ->capture_default_str()
         ->group(evolution);
     command
-        .add_option("--ops", args.ops,
-                    "Operators, comma-separated (+,-,*,/,pow,neg,square,cube,sqrt,exp,log,sin,cos,tan,asin,acos,atan,"
-                    "tanh,abs,inv)")
+        .add_option("--ops", args.ops, fmt::format("Operators, comma-separated ({})", known_operator_names()))
         ->capture_default_str()
         ->group(evolution);
     command.add_option("--max-length", o.population.max_length, "Largest formula, in nodes")

@@ -10,7 +10,8 @@ std::string default_suites_directory() {
     const fs::path program = fs::read_symlink("/proc/self/exe", error);
     if (error) return {};
     const fs::path folder = program.parent_path();
-    for (const fs::path& prefix : {folder.parent_path(), folder}) {
+    // the program's own folder first: a build tree inside an install prefix keeps its own suites
+    for (const fs::path& prefix : {folder, folder.parent_path()}) {
         const fs::path suites = prefix / "share" / "occam" / "suites";
         if (fs::is_directory(suites, error)) return suites.string();
     }

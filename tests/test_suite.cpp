@@ -2,6 +2,8 @@
 // Feynman equations.
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "formula_tables.hpp"
 #include "occam/exactness.hpp"
 #include "occam/parse.hpp"
@@ -83,6 +85,8 @@ TEST_CASE("exact as printed: each constant within three standard errors, and no 
     CHECK(judge_exact(factor, truth, p.variables, {}, std::vector<double>{0.002}).exact_as_printed);
     CHECK_FALSE(judge_exact(factor, truth, p.variables, {}, std::vector<double>{0.0005}).exact_as_printed);
     CHECK(judge_exact(factor, truth, p.variables, {}, std::vector<double>{0.0005}).exact);
+    // a constant the run could not pin down (an infinite error) is no printed value
+    CHECK_FALSE(judge_exact(factor, truth, p.variables, {}, std::vector<double>{INFINITY}).exact_as_printed);
     // without errors a constant must match to the tolerance; the true law itself always does
     CHECK_FALSE(judge_exact(factor, truth, p.variables).exact_as_printed);
     CHECK(judge_exact(truth, truth, p.variables).exact_as_printed);

@@ -83,6 +83,10 @@ TEST_CASE("units tables accept fractions, other separators, a byte-order mark, C
     CHECK(table.entries().at("r").quantity == "radius; of a ball");
     CHECK(table.require("q") == Dimension{Rational(1, 2), Rational(-3, 2)});
     CHECK(table.text(table.require("q")) == "m^1/2 kg^-3/2");
+    // the shared tokenizer's rules: "" is a quote inside quotes; the separator is the header's most
+    // frequent of comma, tab and semicolon, counted outside quotes
+    const UnitsTable quoted = parse("Variable\tUnits\tm\ns\t\"the \"\"speed\"\", in m, s\"\t1\n");
+    CHECK(quoted.entries().at("s").quantity == "the \"speed\", in m, s");
 }
 
 TEST_CASE("units table errors name file:line:column") {
@@ -106,6 +110,7 @@ TEST_CASE("units table errors name file:line:column") {
           "units.csv:2:14: unexpected field (the header has 4 columns)");
     CHECK(error_of("Variable,Units,m,s\n,Length,1,0\n") == "units.csv:2:1: empty variable name");
     CHECK(error_of("Variable,Units,m,s\nx,\"Length,1,0\n") == "units.csv:2:3: unterminated quoted field");
+    CHECK(error_of("Variable,Units,m,s\nx,\"Length\" m,1,0\n") == "units.csv:2:12: unexpected text after closing quote");
     CHECK(error_of("Name,Units,m,s\nx,Length,1,0\n") ==
           "units.csv:1: no \"Variable\" column (the header names Variable, then one column per base unit)");
     CHECK(error_of("Variable,Units\nx,Length\n") ==

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "occam/error.hpp"
+#include "occam/text_table.hpp"
 
 namespace occam {
 
@@ -18,29 +19,24 @@ OperatorSet::OperatorSet(std::vector<Op> ops) : ops_(std::move(ops)) {
 
 OperatorSet OperatorSet::parse(std::string_view list) {
     std::vector<Op> ops;
-    std::size_t start = 0;
-    while (start <= list.size()) {
-        auto end = list.find(',', start);
-        if (end == std::string_view::npos) end = list.size();
-        auto name = list.substr(start, end - start);
-        while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
-        while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-        start = end + 1;
-        if (name.empty()) continue;
+    for (const std::string& name : split_list(list, ',')) {
         const auto op = op_from_name(name);
-        if (!op || is_leaf(*op)) {
-            std::string known;
-            for (const auto& row : op_table) {
-                if (!is_leaf(row.op)) known += (known.empty() ? "" : ",") + std::string(row.name);
-            }
-            throw input_error(fmt::format("--ops: unknown operator \"{}\" (known: {})", name, known));
-        }
+        if (!op || is_leaf(*op))
+            throw input_error(fmt::format("--ops: unknown operator \"{}\" (known: {})", name, known_operator_names()));
         if (std::find(ops.begin(), ops.end(), *op) == ops.end()) ops.push_back(*op);
     }
     if (ops.empty()) throw input_error("--ops: the operator set is empty");
     if (std::none_of(ops.begin(), ops.end(), [](Op op) { return arity(op) == 2; }))
         throw input_error("--ops: at least one binary operator (+ - * / pow) is needed");
     return OperatorSet(std::move(ops));
+}
+
+std::string known_operator_names() {
+    std::string known;
+    for (const auto& row : op_table) {
+        if (!is_leaf(row.op)) known += (known.empty() ? "" : ",") + std::string(row.name);
+    }
+    return known;
 }
 
 OperatorSet OperatorSet::arithmetic() { return OperatorSet({Op::Add, Op::Sub, Op::Mul, Op::Div}); }

@@ -83,28 +83,30 @@ std::string read_text_file(const std::filesystem::path& path, std::string_view w
 std::size_t TextTable::column(std::string_view name) const {
     for (std::size_t c = 0; c < header.size(); ++c)
         if (header[c].text == name) return c;
-    throw input_error(fmt::format("{}:1: no column \"{}\"", source, name));
+    throw input_error(fmt::format("{}:{}: no column \"{}\"", source, header_line, name));
 }
 
 void TextTable::require_full_rows() const {
     for (const Row& row : rows) {
         if (row.fields.size() != header.size())
-            TextPlace{source, row.line}.fail(0, fmt::format("expected {} fields, found {}", header.size(), row.fields.size()));
+            TextPlace{source, row.line}.fail(0, fmt::format("expected {} field{}, found {}", header.size(),
+                                                            header.size() == 1 ? "" : "s", row.fields.size()));
     }
 }
 
 double TextTable::number(const Row& row, std::size_t column) const {
     const TextPlace place{source, row.line};
-    if (column >= row.fields.size())
-        place.fail(0, fmt::format("no field for column \"{}\"", header.at(column).text));
+    const std::string name = column < header.size() ? header[column].text : fmt::format("{}", column + 1);
+    if (column >= row.fields.size()) place.fail(0, fmt::format("no field for column \"{}\"", name));
     const TextField& field = row.fields[column];
     std::string_view text = field.text;
-    if (text.starts_with('+')) text.remove_prefix(1);
+    // a plus sign may lead, once: "+-3" is not a number
+    if (text.starts_with('+') && !text.starts_with("++") && !text.starts_with("+-")) text.remove_prefix(1);
     double value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(value))
         place.fail(field.column,
-                   fmt::format("cannot read \"{}\" as a number (column \"{}\")", field.text, header[column].text));
+                   fmt::format("cannot read \"{}\" as a number (column \"{}\")", field.text, name));
     return value;
 }
 
@@ -117,6 +119,7 @@ TextTable parse_text_table(std::string_view text, std::string source, char separ
         if (table.header.empty()) {
             table.separator = separator != 0 ? separator : guess_separator(line);
             table.header = split_line(line, table.separator, place);
+            table.header_line = number;
         } else {
             table.rows.push_back({number, split_line(line, table.separator, place)});
         }

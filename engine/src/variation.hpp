@@ -1,7 +1,7 @@
 #pragma once
-// Genetic operators (internal to the engine): each is a small const function object that takes the random generator first
-// and returns a new tree, never touching its parents. Results respect the length limit; an
-// operator that cannot apply returns a copy of its parent.
+// Genetic operators, internal to the engine: each is a small const function object that takes the
+// random generator first and returns a new tree, never touching its parents. Results respect the
+// length limit; an operator that cannot apply returns a copy of its parent.
 #include "occam/operator_set.hpp"
 #include "occam/random.hpp"
 #include "occam/search_options.hpp"

@@ -48,7 +48,7 @@ public:
             case Op::Cube: return power_of(i, 3);
             case Op::Inv: return {fmt::format("1.0/{}", operand(i - 1, Level::Unary, false)), Level::Product};
             case Op::Neg: return {fmt::format("-{}", operand(i - 1, Level::Unary, false)), Level::Unary};
-            default: return {fmt::format("{}({})", info(n.op).call->c, print(i - 1).text), Level::Atom};
+            default: return {fmt::format("{}({})", info(n.op).call.value().c, print(i - 1).text), Level::Atom};
         }
     }
 

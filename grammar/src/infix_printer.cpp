@@ -60,7 +60,7 @@ public:
                 const bool guard = child == Op::Number || child == Op::Constant;
                 return {fmt::format("-{}", operand(i - 1, Level::Unary, false, guard)), Level::Unary};
             }
-            default: return call(dialect_.sympy_calls ? info(n.op).call->sympy : info(n.op).name, i);
+            default: return call(dialect_.sympy_calls ? info(n.op).call.value().sympy : info(n.op).name, i);
         }
     }
 

@@ -101,7 +101,7 @@ public:
             case Op::Cube: return power(i - 1, "3");
             case Op::Neg: return {fmt::format("-{}", operand(i - 1, Level::Product, false)), Level::Unary};
             default: {
-                const CallForm& form = *info(n.op).call;
+                const CallForm& form = info(n.op).call.value();
                 return {fmt::format("{}{}{}", form.latex_open, print(i - 1).text, form.latex_close),
                         form.latex_superscript ? Level::Power : Level::Atom};
             }

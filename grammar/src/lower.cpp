@@ -1,7 +1,6 @@
 #include "lower.hpp"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -18,13 +17,10 @@ struct Function {
     std::optional<Op> then{};  // applied after op: cot(x) has no node of its own, it is 1/tan(x)
 };
 
-// The operators' call names (op_table), and the functions the grammar spells with other nodes.
+// The operators' call names and aliases (op_table), and the functions the grammar spells with other
+// nodes. pow is handled apart when lowered: it shares the canonical forms of `**`.
 std::optional<Function> find_function(std::string_view name) {
-    for (const auto& row : op_table) {
-        if (!row.callable) continue;
-        if (row.name == name || std::ranges::find(row.aliases, name) != row.aliases.end())
-            return Function{row.op, row.arity};
-    }
+    if (const auto op = op_from_name(name); op && info(*op).callable) return Function{*op, arity(*op)};
     if (name == "cot") return Function{Op::Tan, 1, Op::Inv};
     return std::nullopt;
 }

@@ -18,17 +18,34 @@ std::vector<VariableRange> widened(std::vector<VariableRange> ranges, double sha
     return ranges;
 }
 
-// Each printed constant within three standard errors of its refitted value (or within the tolerance,
-// relative, where the run gave none), and none that the refit drives to zero.
+// The largest relative error of formula on the test rows, with a floor near zero crossings of the
+// truth where any relative measure breaks; +Inf where formula is undefined.
+double max_relative_error(const Tree& formula, const Eigen::Ref<const Eigen::ArrayXXd>& X,
+                          const Eigen::ArrayXd& expected) {
+    Eigen::ArrayXd predicted(expected.size());
+    if (!Interpreter().evaluate(formula, X, predicted)) return INFINITY;
+    const double floor = std::max(1e-3 * std::sqrt(expected.square().mean()), 1e-300);
+    return ((predicted - expected).abs() / expected.abs().max(floor)).maxCoeff();
+}
+
+// Each printed constant within three (finite) standard errors of its refitted value, or within the
+// tolerance, relative, where the run gave no errors; and none a noise term: a constant that can be
+// set to zero with the refitted formula staying exact.
 bool constants_hold(const Tree& printed, const Tree& refitted, std::span<const double> standard_errors,
-                    double tolerance) {
+                    const Eigen::Ref<const Eigen::ArrayXXd>& X, const Eigen::ArrayXd& expected, double tolerance) {
     const auto own = printed.constants();
     const auto refit = refitted.constants();
-    const bool with_errors = standard_errors.size() == own.size();
+    if (!standard_errors.empty() && standard_errors.size() != own.size()) return false;
     for (std::size_t i = 0; i < own.size(); ++i) {
-        if (own[i] != 0 && std::abs(refit[i]) <= 1e-6 * std::abs(own[i])) return false;  // a noise term
-        const double allowed = std::max(with_errors ? 3 * standard_errors[i] : 0.0, tolerance * std::abs(refit[i]));
-        if (!(std::abs(own[i] - refit[i]) <= allowed)) return false;
+        const double error = standard_errors.empty() ? 0.0 : standard_errors[i];
+        if (!std::isfinite(error)) return false;  // the run could not pin this constant down
+        if (!(std::abs(own[i] - refit[i]) <= std::max(3 * error, tolerance * std::abs(refit[i])))) return false;
+        if (own[i] == 0) continue;
+        auto without = refit;
+        without[i] = 0;
+        Tree probe = refitted;
+        probe.set_constants(without);
+        if (max_relative_error(probe, X, expected) <= tolerance) return false;
     }
     return true;
 }
@@ -48,16 +65,12 @@ ExactnessVerdict judge_exact(const Tree& candidate, const Tree& truth, const std
     const auto test = sample_formula(truth, widened(ranges, options.widen),
                                      {.rows = options.test_rows, .seed = options.seed + 1, .target = "\x01truth"});
     const Eigen::ArrayXd expected = test.values().col(inputs);
-    Eigen::ArrayXd predicted(test.rows());
-    Interpreter interpreter;
+    const auto X = test.values().leftCols(inputs);
     ExactnessVerdict verdict;
-    if (!interpreter.evaluate(refitted, test.values().leftCols(inputs), predicted)) return verdict;
-    // relative error, with a floor near zero crossings of the truth where any relative measure breaks
-    const double floor = std::max(1e-3 * std::sqrt(expected.square().mean()), 1e-300);
-    verdict.max_relative_error = ((predicted - expected).abs() / expected.abs().max(floor)).maxCoeff();
+    verdict.max_relative_error = max_relative_error(refitted, X, expected);
     verdict.exact = verdict.max_relative_error <= options.tolerance;
     verdict.exact_as_printed =
-        verdict.exact && constants_hold(candidate, refitted, standard_errors, options.tolerance);
+        verdict.exact && constants_hold(candidate, refitted, standard_errors, X, expected, options.tolerance);
     return verdict;
 }
 

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "occam/error.hpp"
 #include "occam/text_table.hpp"
 
 namespace occam {

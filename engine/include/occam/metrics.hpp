@@ -22,8 +22,9 @@ double nmse_denominator(const Eigen::Ref<const Eigen::ArrayXd>& target, const Ei
 // sum(w x) / sum(w); the plain mean when weights is empty.
 double weighted_mean(const Eigen::Ref<const Eigen::ArrayXd>& values, const Eigen::Ref<const Eigen::ArrayXd>& weights);
 
-// The loss every stage ranks formulas by: the weighted mean squared error over nmse_denominator, so
-// that a constant target still has a finite scale. (fit_metrics' nmse is SSE/SST, for reporting.)
+// The loss formulas are ranked by: the weighted mean squared error over nmse_denominator, so that a
+// constant target still has a finite scale. Stages that already hold a fit's MSE divide it by
+// nmse_denominator themselves. (fit_metrics' nmse is SSE/SST, for reporting.)
 double nmse_loss(const Eigen::Ref<const Eigen::ArrayXd>& target, const Eigen::Ref<const Eigen::ArrayXd>& prediction,
                  const Eigen::Ref<const Eigen::ArrayXd>& weights);
 double nmse_loss(const Eigen::Ref<const Eigen::ArrayXd>& target, const Eigen::Ref<const Eigen::ArrayXd>& prediction);

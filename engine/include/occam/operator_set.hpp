@@ -28,4 +28,7 @@ private:
     std::vector<Op> ops_, unary_, binary_;
 };
 
+// Every operator's name, comma-separated, as --ops takes them (aliases such as ln are accepted too).
+std::string known_operator_names();
+
 }  // namespace occam

@@ -3,9 +3,11 @@
 // parser and each printer), its arity and its complexity cost; its Kernel specialisation below gives
 // its value on a block of rows, its derivative for the reverse sweep and its scalar reference. The
 // interpreter, the scalar evaluator, the parser and the printers all read them from here, so adding
-// an operator is an enum entry, a row and a Kernel in this file, plus its sampling domain in
-// tests/test_operator_table.cpp (which checks every kernel and derivative numerically).
+// a unary function or a binary operator is an enum entry, a row and a Kernel in this file;
+// tests/test_operator_table.cpp checks every kernel and derivative numerically (give the operator a
+// sampling domain there if the default interval does not suit it).
 #include <array>
+#include <cassert>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -49,7 +51,7 @@ struct OpInfo {
     int complexity;         // cost of one node of this kind in the complexity measure
     std::array<std::string_view, 2> aliases{};  // further names the parser and --ops accept
     bool callable = false;  // the parser reads name(x) (or alias(x)) as this operator
-    std::optional<CallForm> call{};  // printed as a call; arithmetic when empty
+    std::optional<CallForm> call{};  // printed as a call; arithmetic (the printers' own signs) when empty
 };
 
 namespace op_rows {
@@ -305,6 +307,7 @@ constexpr double leaf_constant(Op op, double own_value) {
 template <typename Visitor>
 decltype(auto) visit_operator(Op op, Visitor&& visit) {
     using Result = decltype(visit.template operator()<Op::Add>());
+    assert(!is_leaf(op));
     return [&]<std::size_t... I>(std::index_sequence<I...>) -> Result {
         constexpr std::size_t first = static_cast<std::size_t>(Op::Add);  // leaves come before it
         if constexpr (std::is_void_v<Result>) {

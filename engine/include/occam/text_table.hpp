@@ -61,9 +61,10 @@ struct TextTable {
     std::string source;
     char separator = ',';
     std::vector<TextField> header;
+    std::size_t header_line = 1;
     std::vector<Row> rows;
 
-    // The header's column of this name; "source:1: no column "name"" if there is none.
+    // The header's column of this name; "source:line: no column "name"" if there is none.
     std::size_t column(std::string_view name) const;
     // Every row has as many fields as the header, or the first that does not is named.
     void require_full_rows() const;

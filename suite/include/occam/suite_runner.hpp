@@ -34,7 +34,7 @@ struct SuiteOutcome {
     double test_r2 = 0;
     int complexity = 0;
     double seconds = 0;                        // the whole search
-    std::optional<double> seconds_to_exact;    // first barrier whose archive held an exact formula
+    std::optional<double> seconds_to_exact;    // first barrier whose archive held a formula exact after refit
     std::string formula;                       // the recommended formula, infix
     std::vector<std::string> steps;            // what the pre-checks did, when they ran, in words
     bool interrupted = false;
