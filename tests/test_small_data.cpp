@@ -88,13 +88,15 @@ TEST_CASE("standard errors: a constant the data cannot separate from another is 
     CHECK(std::isinf((*errors)[1]));
 }
 
-TEST_CASE("snapping drops an intercept within a standard error of zero and keeps a real one") {
-    // the first noise draw whose fitted intercept lies within one standard error of 0
+TEST_CASE("snapping drops an intercept not significant at two standard errors and keeps a real one") {
+    // the first noise draw whose fitted intercept lies between one and two standard errors of 0:
+    // |t| < 2 is no evidence of an intercept at the usual 5 % level
     std::uint64_t seed = 1;
     while (true) {
         const Line trial(32, 455.0, 0.0, 40.0, seed);
         const Tree fitted = fitted_line(trial);
-        if (std::abs(fitted.constants()[1]) < standard_errors(fitted, trial.X, trial.y, no_weights).value()[1]) break;
+        const double t = std::abs(fitted.constants()[1]) / standard_errors(fitted, trial.X, trial.y, no_weights).value()[1];
+        if (t > 1 && t < 2) break;
         ++seed;
     }
     const Line data(32, 455.0, 0.0, 40.0, seed);

@@ -196,8 +196,9 @@ bool plain_value(double v) {
 
 // The exact values near v, simplest first: fewest nodes, then fewest digits, then nearest; at most
 // options.tries_per_constant of them. Where the data pin v down to the search radius, near is
-// within that radius. Where noise leaves it looser, only 0 within one standard error, and plain
-// values (see plain_value) within one standard error when that is at most 5 % of v: the first the
+// within that radius. Where noise leaves it looser, only 0 within two standard errors (a term not
+// significant at the usual 5 % level, |t| < 2, is a fitted piece of the noise), and plain values
+// (see plain_value) within one standard error when that is at most 5 % of v: the first the
 // data accept wins, so an intercept of 17.6 +- 12 becomes 0, never 88/5, and a slope of
 // 3.636 +- 0.05 stays fitted, never 40/11. When noise lets 1/2 and 11/(7*pi) = 0.50020 both pass,
 // the formula a person would write is the one kept.
@@ -206,7 +207,7 @@ std::vector<Candidate> candidates_near(double v, double standard_error, const Sn
     const double a = std::abs(v);
     const double near = options.search_radius * a;
     const double uncertain = std::isfinite(standard_error) ? standard_error : 0.0;
-    if (a <= std::max(options.search_radius, uncertain)) found.push_back({a, number(0), -1});  // simplest of all
+    if (a <= std::max(options.search_radius, 2 * uncertain)) found.push_back({a, number(0), -1});  // simplest of all
     const bool pinned = uncertain <= near;
     if (a > 0 && (pinned || uncertain <= 0.05 * a)) {
         const double window = std::max(near, uncertain);
@@ -309,7 +310,7 @@ Tree snap_constants(const Tree& tree, const RefitLoss& refit, const SnapOptions&
     // Every snap is measured against the unsnapped fit, so small losses cannot pile up.
     double tolerance = options.relative_tolerance;
     const std::size_t constants = base.constant_count();
-    if (options.rows > constants) tolerance = std::max(tolerance, 1.0 / static_cast<double>(options.rows - constants));
+    if (options.rows > constants) tolerance = std::max(tolerance, 4.0 / static_cast<double>(options.rows - constants));
     const double allowed = *reference * (1 + tolerance) + options.absolute_tolerance;
     // Simplifying a snapped tree folds what is left into new constants (c1*0.5*c2, where 0.5 was
     // snapped, is one constant, and often exactly 1 or -1), so snap again while that happens.

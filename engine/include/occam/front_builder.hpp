@@ -5,9 +5,9 @@
 // (on a reduced problem, say, and mapped back) join a front on the same terms.
 //
 // Every fitted constant gets a standard error, and snapping is tied to it: a constant the data leave
-// looser than 1e-3 relative may become 0 within one standard error (an intercept the data do not
-// support goes), or a small integer or simple fraction within one standard error that is at most
-// 5 % of it, when the refit loss grows by no more than such a step costs, 1/(n - p) of it.
+// looser than 1e-3 relative may become 0 within two standard errors (a term the data do not support
+// at the 5 % level goes), or a small integer or simple fraction within one standard error that is
+// at most 5 % of it, when the refit loss grows by no more than a two-error step costs, 4/(n - p).
 //
 // When the problem holds no rows out (too few rows, see SplitOptions), the front is judged on the
 // training rows by description length (description_length.hpp); the shortest is recommended, and a

@@ -10,14 +10,14 @@ namespace occam {
 
 struct SnapOptions {
     // A snap is kept when loss_after <= loss_before * (1 + tolerance) + absolute_tolerance, the
-    // tolerance being relative_tolerance or, with rows given, what a step of one standard error
-    // costs a least-squares fit, 1/(rows - constants), whichever is larger.
+    // tolerance being relative_tolerance or, with rows given, what a step of two standard errors
+    // costs a least-squares fit, 4/(rows - constants), whichever is larger.
     double relative_tolerance = 1e-3;
     double absolute_tolerance = 1e-14;
     std::size_t rows = 0;  // rows the constants are fitted on; 0: unknown
     // Exact values within this relative distance of a constant are candidates, and plain ones
-    // (0, small integers, halves, thirds, quarters) within one standard error when errors are
-    // known; the simplest few are tried, each with one refit.
+    // (0 within two standard errors; small integers, halves, thirds, quarters within one) when
+    // errors are known; the simplest few are tried, each with one refit.
     double search_radius = 1e-3;
     std::size_t tries_per_constant = 4;
 };
@@ -30,7 +30,7 @@ using ConstantErrors = std::function<std::optional<std::vector<double>>(const Tr
 // more for each round that simplifying a snapped tree folds constants together.
 using RefitLoss = std::function<std::optional<double>(Tree&)>;
 
-// errors, when given, widens each constant's window to one standard error for plain values: a value
+// errors, when given, widens each constant's window to the standard error for plain values: a value
 // the data cannot tell from the fit (0 for an intercept within its noise) is then tried first.
 Tree snap_constants(const Tree& tree, const RefitLoss& refit, const SnapOptions& options = {},
                     const ConstantErrors& errors = {});
