@@ -16,8 +16,6 @@
 namespace occam::detail {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
 // Reads a number from a whole cell; accepts a leading '+' and, as fast_float does, nan and inf.
 bool parse_number(std::string_view text, double& value) {
     const char* p = text.data();
@@ -62,7 +60,7 @@ void CsvParser::feed(std::string_view text) {
 
         if (names_.empty()) {
             // Blank lines before the header are skipped, so a file of only blank lines reads as empty.
-            if (!std::all_of(line.begin(), line.end(), is_space)) read_header(line);
+            if (!is_blank_line(line)) read_header(line);
             continue;
         }
         Row kind = Row::kept;
@@ -144,7 +142,7 @@ bool CsvParser::parse_row_fast(std::string_view line, double* out) const {
 }
 
 CsvParser::Row CsvParser::parse_row_careful(std::string_view line, double* out) const {
-    if (std::all_of(line.begin(), line.end(), is_space)) return Row::blank;
+    if (is_blank_line(line)) return Row::blank;
     std::vector<TextField> fields = split(line);
     if (fields.size() != names_.size()) {
         fail(0, fmt::format("expected {} field{}, found {}", names_.size(), names_.size() == 1 ? "" : "s",
