@@ -29,6 +29,36 @@ constexpr double checks_time_share = 0.5;
 constexpr Eigen::Index min_rows_to_check = 10;
 constexpr double early_stages_share = 0.9;
 
+// Every small formula of the one input of `searched` (the problem, or a reduction of it), each
+// mapped back by to_original into outcome's archive; the seconds it took, and the step it was.
+double enumerate_into(const Problem& problem, const Problem& searched, const std::function<Tree(const Tree&)>& to_original,
+                      const SearchOptions& options, const std::atomic<bool>* stop, StageOutcome& outcome,
+                      std::vector<PrecheckStep>& steps) {
+    const auto start = std::chrono::steady_clock::now();
+    // with noise in the data the most accurate formulas fit it too: the law is the best of its size
+    EnumerationOptions enumeration{.best_of_each_size = true, .threads = options.threads};
+    if (options.budget.time_limit) enumeration.time_limit = *options.budget.time_limit / 2;
+    const EnumeratedFormulas enumerated = enumerate_small_formulas(searched, options.operators, enumeration, stop);
+    for (const Tree& formula : enumerated.best)
+        outcome.archive.insert(fitted_on(problem, to_original(formula), options.fitting.final_iterations));
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    steps.push_back({StepKind::enumeration, fmt::format("tried every formula of {} up to {} nodes ({} of them, times a fitted scale) in "
+                                                        "{:.1f} s: best training NMSE on the data {:.2g}",
+                                                        searched.input_names()[0], enumeration.max_nodes, enumerated.tried,
+                                                        seconds, outcome.archive.best_loss())});
+    outcome.progress.elapsed_seconds = seconds;
+    outcome.progress.best_loss = outcome.archive.best_loss();
+    return seconds;
+}
+
+// A problem of one input as it is: every small formula first; the plain search follows.
+StageOutcome one_input_enumeration(const Problem& problem, const SearchOptions& options, const std::atomic<bool>* stop,
+                                   std::vector<PrecheckStep>& steps) {
+    StageOutcome outcome;
+    enumerate_into(problem, problem, [](const Tree& formula) { return formula; }, options, stop, outcome, steps);
+    return outcome;
+}
+
 StageOutcome reduced_search(const Problem& problem, const SplitOptions& split, const Reduction& reduction,
                             const SearchOptions& options, const ProgressCallback& on_progress,
                             const std::atomic<bool>* stop, std::vector<PrecheckStep>& steps) {
@@ -45,22 +75,9 @@ StageOutcome reduced_search(const Problem& problem, const SplitOptions& split, c
     SearchOptions search_options = options;
     if (reduction.inputs.size() == 1) {
         // a law of one group is short: every small formula first, the search only if none fits
-        const auto start = std::chrono::steady_clock::now();
-        EnumerationOptions enumeration{.threads = options.threads};
-        if (options.budget.time_limit) enumeration.time_limit = *options.budget.time_limit / 2;
-        const EnumeratedFormulas enumerated = enumerate_small_formulas(reduced, options.operators, enumeration, stop);
-        for (const Tree& formula : enumerated.best)
-            outcome.archive.insert(fitted_on(problem, reduction.to_original(formula), options.fitting.final_iterations));
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        steps.push_back({StepKind::enumeration, fmt::format("tried every formula of {} up to {} nodes ({} of them, times a fitted scale) in "
-                                    "{:.1f} s: best training NMSE on the data {:.2g}",
-                                    reduction.inputs[0], enumeration.max_nodes, enumerated.tried, seconds,
-                                    outcome.archive.best_loss())});
-        outcome.progress.elapsed_seconds = seconds;
-        if (outcome.archive.best_loss() <= options.budget.target_loss) {
-            outcome.progress.best_loss = outcome.archive.best_loss();
-            return outcome;
-        }
+        const double seconds = enumerate_into(
+            problem, reduced, [&](const Tree& formula) { return reduction.to_original(formula); }, options, stop, outcome, steps);
+        if (outcome.archive.best_loss() <= options.budget.target_loss) return outcome;
         search_options.budget = left_after(options.budget, {.seconds = seconds});
     }
     steps.push_back({StepKind::search, fmt::format("searching {} from {} instead of {} from {} input(s)", reduction.target,
@@ -81,6 +98,12 @@ bool shares_units(const UnitsTable& units, const std::vector<std::string>& input
         for (std::size_t j = i + 1; j < inputs.size(); ++j)
             if (units.require(inputs[i]) == units.require(inputs[j])) return true;
     return false;
+}
+
+// A problem of one input is short to enumerate whatever its size: its small formulas are all tried
+// before the search (the checks themselves need more inputs).
+bool enumerates_one_input(const Problem& problem, const PrecheckOptions& prechecks) {
+    return prechecks.mode == PrecheckMode::automatic && problem.input_names().size() == 1;
 }
 
 // The problem after every check that applies; steps says what was found.
@@ -140,6 +163,12 @@ std::vector<std::string> plan_prechecks(const Dataset& data, const Problem& prob
     const auto reduction = reduce(data, problem, prechecks, seed, found);
     std::vector<std::string> steps;
     for (const PrecheckStep& step : found) steps.push_back(step.line());
+    if (enumerates_one_input(problem, prechecks)) {
+        steps.push_back(fmt::format("try every formula of {} up to {} nodes (times a fitted scale), then search the problem "
+                                    "as it is with the rest of the budget",
+                                    problem.input_names()[0], EnumerationOptions{}.max_nodes));
+        return steps;
+    }
     if (!reduction) {
         steps.push_back("search the problem as it is");
         return steps;
@@ -177,7 +206,8 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
     };
     PrecheckedSearch result;
     const auto reduction = reduce(data, problem, prechecks, options.seed, result.steps, checks_out_of_time);
-    if (!reduction) {
+    const bool one_input = enumerates_one_input(problem, prechecks);
+    if (!reduction && !one_input) {
         SearchOptions rest = options;
         rest.budget = left_after(options.budget, {.seconds = seconds_so_far()});
         result.front = search(problem, rest, on_progress, stop);
@@ -213,13 +243,16 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
         const Budget left = less(share_of(options.budget, early_stages_share), spent());
         if (!exhausted(left)) run_stage(smaller(share_of(options.budget, share), left), stage);
     };
-    const bool parts = reduction->split.has_value();
+    const bool parts = reduction && reduction->split.has_value();
+    const bool reduced = reduction && reduction->changed;
     const SplitOptions& split = problem.split();
+    if (one_input)
+        run_early_stage(0.5, [&](const SearchOptions& o) { return one_input_enumeration(problem, o, stop, result.steps); });
     if (parts)
         run_early_stage(0.25, [&](const SearchOptions& o) {
             return detail::search_parts(problem, *reduction, split, o, prechecks, on_progress, stop, result.steps);
         });
-    if (reduction->changed)
+    if (reduced)
         run_early_stage(parts ? 0.25 : 0.5, [&](const SearchOptions& o) {
             return reduced_search(problem, split, *reduction, o, on_progress, stop, result.steps);
         });
@@ -227,7 +260,7 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
         result.steps.push_back({StepKind::plain_search, fmt::format("no search so far reached the target loss: searching {} from {} "
                                                               "with the rest of the budget",
                                                               problem.target_name(), fmt::join(problem.input_names(), ", "))});
-        if (reduction->changed) o.checkpoint = {};  // the checkpoint holds the reduced search
+        if (reduced) o.checkpoint = {};  // the checkpoint holds the reduced search
         StageOutcome plain;
         const Front front = search(problem, o, on_progress, stop);
         for (const FrontEntry& entry : front.entries) plain.archive.insert(fitted_on(problem, entry.formula, o.fitting.iterations));

@@ -24,12 +24,17 @@ using Postfix = std::vector<Node>;
 constexpr Eigen::Index screening_rows = Interpreter::block_rows;
 constexpr std::size_t chunk_size = std::size_t{1} << 14;
 
-// s = ±10^(k/8) from 0.01 to 100: any scale is within a factor 1.34 of one of them, close enough
-// for the right form to rank among the screened; the full fit then finds s itself.
-std::vector<double> screening_scales() {
+// s*x with s = ±10^(k/8) / rms(x) from 0.01 to 100 over the input's own size: any scale is
+// within a factor 1.34 of one of them, close enough for the right form to rank among the screened;
+// the full fit then finds s itself. Relative to the input's size, so that the formulas found do
+// not depend on its unit: exp(-b/T) with b of thousands of kelvin (an Arrhenius or vapour-pressure
+// law) is screened as well as exp(-1/x) with x near 1.
+std::vector<double> screening_scales(const Eigen::ArrayXd& x) {
+    const double size = std::sqrt(x.square().mean());
+    const double unit = std::isfinite(size) && size > 0 ? 1 / size : 1.0;
     std::vector<double> scales;
     for (int k = -16; k <= 16; ++k) {
-        const double s = std::pow(10.0, k / 8.0);
+        const double s = std::pow(10.0, k / 8.0) * unit;
         scales.push_back(s);
         scales.push_back(-s);
     }
@@ -127,7 +132,7 @@ double scaled_loss(const Eigen::ArrayXd& f, const Eigen::ArrayXd& centred_y, dou
 class Enumeration {
 public:
     Enumeration(const Problem& problem, const OperatorSet& operators, const EnumerationOptions& options)
-        : operators_(operators), options_(options), scales_(screening_scales()), top_of_size_(options.max_nodes + 1) {
+        : operators_(operators), options_(options), top_of_size_(options.max_nodes + 1) {
         const Eigen::Index rows = problem.train_inputs().rows();
         const Eigen::Index taken = std::min(rows, screening_rows);
         Eigen::ArrayXd x(screening_rows), y(screening_rows);
@@ -137,6 +142,7 @@ public:
             x[r] = problem.train_inputs()(source, 0);
             y[r] = problem.train_target()[source];
         }
+        scales_ = screening_scales(x);
         scaled_x_.resize(screening_rows * static_cast<Eigen::Index>(scales_.size()), 1);
         for (std::size_t k = 0; k < scales_.size(); ++k)
             scaled_x_.col(0).segment(static_cast<Eigen::Index>(k) * screening_rows, screening_rows) = scales_[k] * x;

@@ -26,11 +26,17 @@ std::optional<std::vector<double>> standard_errors(const Tree& formula, const Ei
     Eigen::ArrayXd root_weights = Eigen::ArrayXd::Ones(n);
     if (weights.size() > 0) root_weights = (weights * (static_cast<double>(n) / weights.sum())).sqrt();
     const Eigen::ArrayXd residual = (prediction - y) * root_weights;
-    const Eigen::MatrixXd J = (jacobian.colwise() * root_weights).matrix();
+    Eigen::MatrixXd J = (jacobian.colwise() * root_weights).matrix();
     const double residual_variance = residual.square().sum() / static_cast<double>(n - p);
+    // each column to unit length first: constants of very different sizes (a prefactor of 1e7
+    // beside an exponent's 1e-4) would otherwise look degenerate by the size of their columns alone
+    // (a column of zeros, a constant without effect, stays as it is: its direction is singular)
+    const Eigen::VectorXd column_length = J.colwise().norm().transpose().unaryExpr([](double l) { return l > 0 ? l : 1.0; });
+    J = J * column_length.cwiseInverse().asDiagonal();
 
-    // Cov = s^2 V diag(1/sigma^2) V^T from the SVD of J; a singular value at rounding level leaves
-    // its direction unconstrained, and every constant with a share in it unknown
+    // Cov = s^2 D V diag(1/sigma^2) V^T D from the SVD of the scaled J (D: 1 / column lengths); a
+    // singular value at rounding level leaves its direction unconstrained, and every constant with
+    // a share in it unknown
     const Eigen::JacobiSVD<Eigen::MatrixXd> svd(J, Eigen::ComputeThinV);
     const Eigen::VectorXd sigma = svd.singularValues();
     const Eigen::MatrixXd& V = svd.matrixV();
@@ -44,7 +50,7 @@ std::optional<std::vector<double>> standard_errors(const Tree& formula, const Ei
             variance += sigma[k] > tiny ? share / (sigma[k] * sigma[k]) : std::numeric_limits<double>::infinity();
         }
         errors[static_cast<std::size_t>(c)] =
-            std::isinf(variance) ? variance : std::sqrt(residual_variance * variance);
+            std::isinf(variance) ? variance : std::sqrt(residual_variance * variance) / column_length[c];
     }
     return errors;
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <iterator>
 
+#include "occam/aliasing.hpp"
 #include "occam/metrics.hpp"
 
 namespace occam {
@@ -65,6 +66,8 @@ Individual Island::evaluate(Tree tree) {
     individual.tree = std::move(tree);
     individual.scaling = fit.scaling;
     individual.loss = fit.finite() ? fit.mse / target_variance_ : INFINITY;
+    // a fit bought by a periodic function too fast for the rows is noise, not a law (aliasing.hpp)
+    if (fit.finite() && aliases(individual.tree, fit_x_, aliasing_check_)) individual.loss = INFINITY;
     individual.complexity = individual.tree.complexity();
     archive_.insert(individual);
     return individual;

@@ -63,6 +63,7 @@ private:
     Mutation mutate_;
     Crossover crossover_;
     ConstantFitter fitter_;
+    Interpreter aliasing_check_;  // for the arguments of periodic functions (aliasing.hpp)
     Eigen::Ref<const Eigen::ArrayXXd> fit_x_;
     Eigen::Ref<const Eigen::ArrayXd> fit_y_;
     Eigen::Ref<const Eigen::ArrayXd> fit_w_;  // empty when the problem is unweighted

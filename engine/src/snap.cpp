@@ -276,11 +276,10 @@ Tree snap_each_constant(Tree base, const RefitLoss& refit, const SnapOptions& op
         std::vector<Candidate> best_candidates;
         for (std::size_t rank = 0; rank < count; ++rank) {
             if (tried[rank]) continue;
+            // none now may be some later: a redundant constant (1*c*f, an offset inside and one
+            // outside) leaves its partner's error unknown until it is snapped away
             auto candidates = candidates_near(values[position(rank)], error_of(position(rank)), options);
-            if (candidates.empty()) {
-                tried[rank] = true;
-                continue;
-            }
+            if (candidates.empty()) continue;
             if (best == count || nearest(candidates) < nearest(best_candidates)) {
                 best = rank;
                 best_candidates = std::move(candidates);

@@ -43,12 +43,17 @@ std::string front_table(const Front& front) {
     return out;
 }
 
+namespace {
+// JSON has no Inf or NaN: a number that is not there (not judged, or not finite) is null
+nlohmann::json finite_or_null(double value) { return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr); }
+}  // namespace
+
 nlohmann::json front_to_json(const Front& front) {
     nlohmann::json entries = nlohmann::json::array();
     for (std::size_t i = 0; i < front.entries.size(); ++i) {
         const auto& e = front.entries[i];
         nlohmann::json errors = nlohmann::json::array();
-        for (double error : e.constant_errors) errors.push_back(std::isfinite(error) ? nlohmann::json(error) : nlohmann::json(nullptr));
+        for (double error : e.constant_errors) errors.push_back(finite_or_null(error));
         entries.push_back({{"complexity", e.complexity},
                            {"constants", e.constants},
                            {"constant_values", e.formula.constants()},
@@ -56,6 +61,7 @@ nlohmann::json front_to_json(const Front& front) {
                            {"train_loss", e.train_loss},
                            {"validation_loss", e.validation_loss},
                            {"validation_r2", e.validation_r2},
+                           {"description_length", finite_or_null(e.description_length)},
                            {"recommended", i == front.recommended},
                            {"infix", to_infix(e.formula, front.variables)},
                            {"sympy", to_sympy(e.formula, front.variables)},

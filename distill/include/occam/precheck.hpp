@@ -58,7 +58,9 @@ struct PrecheckOptions {
     PrecheckMode mode = PrecheckMode::automatic;
     const UnitsTable* units = nullptr;  // dimensional analysis only with a table
     OracleFactory oracle = {};          // symmetry checks only with an oracle
-    std::size_t min_inputs = 3;         // automatic mode leaves smaller problems to the plain search
+    // automatic mode leaves smaller problems to the plain search, after every small formula of a
+    // problem of one input (small_formula_enumeration.hpp)
+    std::size_t min_inputs = 3;
     std::size_t symmetry_points = 400;  // test points per hypothesis
 };
 
