@@ -19,19 +19,29 @@ namespace {
 // Losses below this are rounding noise: formulas there are equally exact, so the simpler one wins.
 constexpr double loss_floor = 1e-24;
 
-// PySR's rule, with one change: among formulas within 1.5x of the lowest validation loss, the one
-// whose loss fell most steeply (in log) per unit of complexity relative to the next simpler
-// formula; the simplest formula of the front wins whenever it is within 1.5x itself.
-std::size_t choose_recommended(const std::vector<FrontEntry>& entries) {
+// How far above the lowest validation loss a formula may be and still count as no worse: two
+// standard errors of an NMSE measured on `rows` rows (relative error sqrt(2/rows) for Gaussian
+// residuals), at most 1.5x. On thousands of noisy rows an approximation whose loss is 20 % above
+// the noise floor is measurably worse than the law; on tens nothing finer than 1.5x can be told.
+double indistinguishable_factor(std::size_t rows) {
+    return std::min(1.5, 1 + 2 * std::sqrt(2 / static_cast<double>(std::max<std::size_t>(rows, 1))));
+}
+
+// PySR's rule, with one change: among formulas within the indistinguishable factor of the lowest
+// validation loss, the one whose loss fell most steeply (in log) per unit of complexity relative
+// to the next simpler formula; the simplest formula of the front wins whenever it is within the
+// factor itself.
+std::size_t choose_recommended(const std::vector<FrontEntry>& entries, std::size_t validation_rows) {
     double lowest = INFINITY;
     for (const auto& e : entries) lowest = std::min(lowest, std::max(e.validation_loss, loss_floor));
+    const double factor = indistinguishable_factor(validation_rows);
     std::size_t chosen = 0;
     double best_score = -INFINITY;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const double loss = std::max(entries[i].validation_loss, loss_floor);
-        if (loss > 1.5 * lowest) continue;
-        // Unlike PySR (score 0), the simplest formula counts as infinitely steep: within 1.5x of
-        // the lowest loss nothing more complex is worth it, which keeps noise fits off the top.
+        if (loss > factor * lowest) continue;
+        // Unlike PySR (score 0), the simplest formula counts as infinitely steep: within the factor
+        // of the lowest loss nothing more complex is worth it, which keeps noise fits off the top.
         double score = INFINITY;
         if (i > 0) {
             const double previous = std::max(entries[i - 1].validation_loss, loss_floor);
@@ -148,9 +158,12 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
         }
     }
     if (has_validation) {
-        if (!front.entries.empty()) front.recommended = choose_recommended(front.entries);
-        front.recommendation_rule =
-            "within 1.5x of the lowest loss, the simplest formula or the largest drop in log loss per unit of complexity";
+        const auto validation_rows = static_cast<std::size_t>(valid_y.size());
+        if (!front.entries.empty()) front.recommended = choose_recommended(front.entries, validation_rows);
+        front.recommendation_rule = fmt::format(
+            "within {:.3g}x of the lowest loss (two standard errors on {} rows, at most 1.5x), the simplest formula or "
+            "the largest drop in log loss per unit of complexity",
+            indistinguishable_factor(validation_rows), validation_rows);
         return front;
     }
     if (!front.entries.empty()) front.recommended = shortest_description(front.entries);

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "occam/constant_fitter.hpp"
+#include "occam/error.hpp"
 #include "occam/exactness.hpp"
 #include "occam/interpreter.hpp"
 #include "occam/metrics.hpp"
@@ -55,7 +56,13 @@ FittedLaw fit_law(const std::string& law, const std::vector<std::string>& inputs
 bool has_law_form(const Tree& formula, const FittedLaw& law, const std::vector<VariableRange>& ranges,
                   const Eigen::ArrayXXd& X, const Eigen::ArrayXd& y) {
     if (!(nmse_on(formula, X, y) <= 1.1 * law.nmse)) return false;
-    return judge_exact(law.fitted, formula, ranges).exact;
+    // the front's formula is sampled for the law to match: one undefined over most of the table's
+    // ranges (a power of a negative base) is not the law, whatever it does on the rows
+    try {
+        return judge_exact(law.fitted, formula, ranges).exact;
+    } catch (const input_error&) {
+        return false;
+    }
 }
 
 }  // namespace occam
