@@ -104,7 +104,7 @@ void run_suite(SuiteArgs args) {
     if (!args.output.empty()) {
         out.open(args.output, std::ios::trunc);
         if (!out) throw input_error(fmt::format("{}: cannot write file", args.output));
-        out << (real ? "id,recommended,law_on_front,r2,complexity,seconds,formula\n"
+        out << (real ? "id,recommended,law_on_front,law_outdone,r2,complexity,seconds,formula\n"
                      : "id,exact_as_printed,exact_after_refit,test_r2,complexity,seconds_to_exact,seconds,max_relative_error,"
                        "formula\n")
             << std::flush;
@@ -118,16 +118,21 @@ void run_suite(SuiteArgs args) {
         if (o.interrupted) break;  // a cut-short search gets no verdict
         outcomes.push_back(o);
         const std::string to_exact = o.seconds_to_exact ? fmt::format("{:.1f}", *o.seconds_to_exact) : "";
-        // a real table: "law" when the recommended formula has the law's form, "front" when another does;
+        // a real table: "law" when the recommended formula has the law's form, "front" when another does,
+        // "outdone" when a formula no more complex than the law fits the table better;
         // a sampled one: "exact" as printed, "refit" when only its refitted constants make it exact
-        const char* verdict = real ? (o.exact ? "law" : o.law_on_front.value_or(false) ? "front" : "no")
+        const char* verdict = real ? (o.exact                           ? "law"
+                                      : o.law_on_front.value_or(false) ? "front"
+                                      : o.law_outdone.value_or(false)  ? "outdone"
+                                                                        : "no")
                                    : (o.exact_as_printed ? "exact" : o.exact ? "refit" : "no");
         fmt::print("{:<12} {:<5} R2 {:<12.9f} {:>5.1f} s  {}\n", o.id, verdict, o.test_r2, o.seconds, o.formula);
         for (const auto& step : o.steps) fmt::print("    pre-check: {}\n", step);
         std::fflush(stdout);
         if (out.is_open() && real) {
-            out << fmt::format("{},{},{},{:.12g},{},{:.2f},{}\n", o.id, o.exact ? "yes" : "no",
-                               o.law_on_front.value_or(false) ? "yes" : "no", o.test_r2, o.complexity, o.seconds,
+            out << fmt::format("{},{},{},{},{:.12g},{},{:.2f},{}\n", o.id, o.exact ? "yes" : "no",
+                               o.law_on_front.value_or(false) ? "yes" : "no", o.law_outdone.value_or(false) ? "yes" : "no",
+                               o.test_r2, o.complexity, o.seconds,
                                csv_quoted(o.formula))
                 << std::flush;
         } else if (out.is_open()) {

@@ -9,9 +9,11 @@
 
 #include "occam/dataset.hpp"
 #include "occam/parse.hpp"
+#include "occam/random.hpp"
 #include "occam/real_law.hpp"
 #include "occam/suite_manifest.hpp"
 #include "occam/suite_runner.hpp"
+#include "temp_dir.hpp"
 
 using namespace occam;
 
@@ -99,4 +101,32 @@ TEST_CASE("real tables: a short suite run gives each table a verdict and the sum
     CHECK(*outcomes[0].law_on_front);
     CHECK(suite_summary("real", outcomes).starts_with("real: "));
     CHECK(suite_summary("real", outcomes).find("law on the front") != std::string::npos);
+}
+
+TEST_CASE("real tables: a law that a simpler formula fits better is reported as outdone, not as missed") {
+    // flat rows far from the origin, declared to follow c*x: the constant alone (complexity 1)
+    // fits them better than the law (complexity 3) can, so the law cannot be on the front
+    const test::TempDir dir;
+    std::string rows = "x,y\n";
+    Random rng(3);
+    for (int r = 0; r < 20; ++r) rows += std::to_string(10 + r * 0.5) + "," + std::to_string(5 + 0.1 * rng.normal()) + "\n";
+    dir.write("flat.csv", rows);
+    const std::string file = dir.file("flat.csv");
+    const SuiteProblem flat{.id = "flat", .target = "y", .formula = "c*x", .variables = {{"x", 10, 19.5}},
+                            .data_file = file, .free_constants = {"c"}};
+    SuiteOptions options;
+    options.search.threads = 1;
+    options.search.budget.time_limit.reset();
+    options.search.budget.max_generations = 10;
+    const SuiteOutcome outcome = run_suite_problem(flat, options);
+    INFO(outcome.formula);
+    REQUIRE(outcome.law_outdone.has_value());
+    CHECK_FALSE(*outcome.law_on_front);
+    CHECK(*outcome.law_outdone);
+    CHECK(suite_summary("real", {outcome}).find("(1 where a formula no longer than the law fits better)") != std::string::npos);
+
+    // Kepler's planets follow their law: it is on the front, so it is not outdone
+    options.search.budget.max_generations = 20;
+    const SuiteOutcome kepler = run_suite_problem(find(load_real(real_dir), "kepler_planets"), options);
+    CHECK_FALSE(kepler.law_outdone.value_or(true));
 }

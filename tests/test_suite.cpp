@@ -2,6 +2,8 @@
 // Feynman equations.
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include <cmath>
 
 #include "formula_tables.hpp"
@@ -91,6 +93,16 @@ TEST_CASE("exact as printed: each constant within three standard errors, and no 
     CHECK_FALSE(judge_exact(factor, truth, p.variables).exact_as_printed);
     CHECK(judge_exact(truth, truth, p.variables).exact_as_printed);
     CHECK(judge_exact(with_constants("1*mu*Nn", names), truth, p.variables).exact_as_printed);
+    // two constants acting only as their product have no errors of their own: printed exactly, the
+    // formula is exact as printed; printed off, it is not
+    const double c1 = 0.8307980242963254;
+    const double c2 = 1 / (c1 * c1);
+    const Tree product = with_constants(fmt::format("{:.17g}*sqrt({:.17g}*mu^2)*Nn", c1, c2).c_str(), names);
+    const std::vector<double> unknown{INFINITY, INFINITY};
+    CHECK(judge_exact(product, truth, p.variables, {}, unknown).exact_as_printed);
+    const Tree product_off = with_constants(fmt::format("{:.17g}*sqrt({:.17g}*mu^2)*Nn", c1, 1.01 * c2).c_str(), names);
+    CHECK(judge_exact(product_off, truth, p.variables, {}, unknown).exact);
+    CHECK_FALSE(judge_exact(product_off, truth, p.variables, {}, unknown).exact_as_printed);
 }
 
 TEST_CASE("the verdict rejects a close polynomial fit") {

@@ -124,7 +124,7 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
         }
         if (!interpreter.evaluate(formula, valid_x, prediction)) continue;
         // formulas from outside the islands (enumeration, reductions) meet the islands' rule here
-        if (aliases(formula, train_x, interpreter)) continue;
+        if (!has_validation && aliases(formula, train_x, interpreter)) continue;
         // judged on the rows it was fitted to, a formula with nearly a constant per row fits anything
         if (!has_validation && formula.constant_count() + 1 >= train_rows) {
             ++too_many_constants;

@@ -63,6 +63,10 @@ private:
     Mutation mutate_;
     Crossover crossover_;
     ConstantFitter fitter_;
+    // Only on a problem that holds no rows out: there a fit through an aliasing periodic function
+    // wins on the very rows that judge it. With held-out rows the validation exposes it, and the
+    // search keeps such formulas as stepping stones (cos(a*x)^243 on the way to a Gaussian).
+    bool judges_aliasing_ = false;
     Interpreter aliasing_check_;  // for the arguments of periodic functions (aliasing.hpp)
     Eigen::Ref<const Eigen::ArrayXXd> fit_x_;
     Eigen::Ref<const Eigen::ArrayXd> fit_y_;

@@ -4,7 +4,8 @@
 // one fits noise, not a law (on 26 rows with x from 1 to 130, sin(x) alone sweeps 20 periods).
 // The rule is Nyquist's on average: fewer than one period per two rows,
 //   (max - min of the argument over the rows) / period  <=  (rows - 1) / 2.
-// On thousands of rows it never binds a law's sin(theta); on tens it keeps the search off noise.
+// It is applied where no rows are held out (search islands and the front builder): there such a
+// fit wins on the very rows that judge it, while held-out rows expose it by themselves.
 #include <Eigen/Core>
 
 #include "occam/interpreter.hpp"

@@ -30,6 +30,9 @@ struct SuiteOutcome {
     bool exact = false;  // after refit (see exactness.hpp); a real table's: the recommended formula has the law's form
     bool exact_as_printed = false;             // sampled problems: exact with its own constants
     std::optional<bool> law_on_front;          // real tables: some formula of the front has the law's form
+    // real tables: the law is off the front because a formula no more complex than it fits the
+    // table better (the rows alone prefer that formula; no search can put the law on the front)
+    std::optional<bool> law_outdone;
     double max_relative_error = INFINITY;
     double test_r2 = 0;
     int complexity = 0;
