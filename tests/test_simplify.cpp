@@ -147,6 +147,14 @@ TEST_CASE("simplify rewrites reciprocals") {
     // x/(2/x) is 0.5*x^2
     CHECK(simplify(T({x, num(2), x, f(Op::Div), f(Op::Div)})) == T({num(0.5), x, f(Op::Square), f(Op::Mul)}));
     CHECK(simplify(T({x, y, x, f(Op::Div), f(Op::Div)})) == T({x, f(Op::Square), y, f(Op::Div)}));
+    // 1/(c*x) is (1/c)/x, the constant in front and still fittable: exp(-7164/T)
+    const Tree reciprocal = simplify(T({c(-0.0001396), x, f(Op::Mul), f(Op::Inv), f(Op::Exp)}));
+    REQUIRE(reciprocal.length() == 4);
+    CHECK(reciprocal[0].op == Op::Constant);
+    CHECK(reciprocal[0].value == doctest::Approx(-1 / 0.0001396));
+    CHECK(reciprocal[2].op == Op::Div);
+    // 1/(2*x) is 0.5/x
+    CHECK(simplify(T({num(2), x, f(Op::Mul), f(Op::Inv)})) == T({num(0.5), x, f(Op::Div)}));
 }
 
 TEST_CASE("simplify rewrites powers and roots") {

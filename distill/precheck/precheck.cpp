@@ -30,7 +30,8 @@ constexpr Eigen::Index min_rows_to_check = 10;
 constexpr double early_stages_share = 0.9;
 
 // Every small formula of the one input of `searched` (the problem, or a reduction of it), each
-// mapped back by to_original into outcome's archive; the seconds it took, and the step it was.
+// mapped back by to_original into outcome's archive; returns the seconds it took and records the
+// step in steps.
 double enumerate_into(const Problem& problem, const Problem& searched, const std::function<Tree(const Tree&)>& to_original,
                       const SearchOptions& options, const std::atomic<bool>* stop, StageOutcome& outcome,
                       std::vector<PrecheckStep>& steps) {
@@ -164,8 +165,8 @@ std::vector<std::string> plan_prechecks(const Dataset& data, const Problem& prob
     std::vector<std::string> steps;
     for (const PrecheckStep& step : found) steps.push_back(step.line());
     if (enumerates_one_input(problem, prechecks)) {
-        steps.push_back(fmt::format("try every formula of {} up to {} nodes (times a fitted scale), then search the problem "
-                                    "as it is with the rest of the budget",
+        steps.push_back(fmt::format("try every formula of {} up to {} nodes (times a fitted scale), then, unless one "
+                                    "reaches the target loss, search the problem as it is with the rest of the budget",
                                     problem.input_names()[0], EnumerationOptions{}.max_nodes));
         return steps;
     }
@@ -219,7 +220,7 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
     // a wrong or unhelpful reduction costs time, never the plain search itself.
     ParetoArchive archive;
     Progress progress;
-    bool interrupted = false, solved = false;
+    bool interrupted = false, solved = false, stalled = false;
     const auto spent = [&] {
         return Spent{.seconds = seconds_so_far(), .evaluations = progress.evaluations, .generations = progress.generations};
     };
@@ -231,6 +232,7 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
         progress.evaluations += outcome.progress.evaluations;
         progress.generations += outcome.progress.generations;
         interrupted = outcome.interrupted;
+        stalled = outcome.stalled;
         // judged on the original rows: a reduced target can be fitted closer than its law maps back.
         // A table too small to hold rows out is never solved by a loss: a formula with a constant
         // for nearly every row reaches any.
@@ -266,6 +268,7 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
         for (const FrontEntry& entry : front.entries) plain.archive.insert(fitted_on(problem, entry.formula, o.fitting.iterations));
         plain.progress = front.final_progress;
         plain.interrupted = front.interrupted;
+        plain.stalled = front.stalled;
         return plain;
     };
     // what the stages left, never nothing (see left_after)
@@ -279,6 +282,7 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
     progress.node_rows_per_second = 0;  // not summed over the stages
     result.front.final_progress = progress;
     result.front.interrupted = interrupted;
+    result.front.stalled = stalled;  // the last stage's: the plain search, unless an early stage solved it
     return result;
 }
 

@@ -12,6 +12,7 @@ struct StageOutcome {
     ParetoArchive archive;  // formulas over the original inputs, fitted on the original rows
     Progress progress;      // the stage's work; best_loss on the stage's own target
     bool interrupted = false;
+    bool stalled = false;  // a search stopped by Budget::stall_generations (see Front::stalled)
 };
 
 // A formula over the original inputs as an archive member: fitted (with linear scaling, weighted

@@ -112,13 +112,18 @@ std::optional<PairSymmetryVerdict> check_pair(const Oracle& f, const Eigen::Arra
     const Eigen::ArrayXd all_values = f(points);
     const Eigen::ArrayXd values = all_values.head(2 * n);
     const double scale = spread(values.head(n));
-    if (!all_values.allFinite() || scale == 0) return std::nullopt;
+    if (!values.allFinite() || scale == 0) return std::nullopt;
     // A pair that barely moves the target passes any symmetry within the oracle's error (m_0 times
     // a factor of v/c between 1 and 1.35 "depends on v - c" under 1 % noise): the move along the
-    // symmetry must leave at most a third of what moving x_i alone changes.
-    const double control = rms(all_values.tail(n) - values.head(n)) / scale;
-    CheckSettings judged = settings;
-    judged.threshold = std::min(settings.threshold, control_share * control);
+    // symmetry must leave at most a third of what moving x_i alone changes, measured where that
+    // move stays in f's domain (x_i alone may leave it: sqrt(x_i - x_j)).
+    const Eigen::ArrayXd control_change = all_values.tail(n) - values.head(n);
+    const auto finite = control_change.isFinite();
+    CheckSettings with_control = settings;
+    if (finite.count() >= static_cast<Eigen::Index>(min_points)) {
+        const double control = std::sqrt(finite.select(control_change.square(), 0.0).sum() / static_cast<double>(finite.count())) / scale;
+        with_control.threshold = std::min(settings.threshold, control_share * control);
+    }
     double degree = kind == PairSymmetry::ratio
                         ? scaling_degree(values.head(n), values.tail(n), factors, settings.log_magnitude)
                         : 0;
@@ -130,7 +135,7 @@ std::optional<PairSymmetryVerdict> check_pair(const Oracle& f, const Eigen::Arra
             if (settings.log_magnitude) expected[k] += degree * std::log(factor);
             else expected[k] *= std::pow(factor, degree);
         }
-    return PairSymmetryVerdict{kind, i, j, evidence_of(rms(values.tail(n) - expected) / scale, judged), degree};
+    return PairSymmetryVerdict{kind, i, j, evidence_of(rms(values.tail(n) - expected) / scale, with_control), degree};
 }
 
 // RMS of t(a,b) + t(a',b') - t(a,b') - t(a',b) over the spread of t, for the four blocks of n

@@ -46,9 +46,9 @@ Island::Island(const Problem& problem, const SearchOptions& options, std::size_t
       fitter_(options.fitting.iterations),
       fit_x_(problem.train_inputs().topRows(fit_rows(problem, options))),
       fit_y_(problem.train_target().head(fit_rows(problem, options))),
-      fit_w_(problem.train_weights().head(fit_weight_rows(problem, options))) {
+      fit_w_(problem.train_weights().head(fit_weight_rows(problem, options))),
+      judges_aliasing_(!problem.holds_out()) {
     target_variance_ = nmse_denominator(fit_y_, fit_w_);
-    judges_aliasing_ = !problem.holds_out();
 }
 
 Individual Island::evaluate(Tree tree) {
@@ -68,7 +68,7 @@ Individual Island::evaluate(Tree tree) {
     individual.scaling = fit.scaling;
     individual.loss = fit.finite() ? fit.mse / target_variance_ : INFINITY;
     // a fit bought by a periodic function too fast for the rows is noise, not a law (aliasing.hpp)
-    if (fit.finite() && judges_aliasing_ && aliases(individual.tree, fit_x_, aliasing_check_)) individual.loss = INFINITY;
+    if (fit.finite() && judges_aliasing_ && aliases(individual.tree, fit_x_, aliasing_interpreter_)) individual.loss = INFINITY;
     individual.complexity = individual.tree.complexity();
     archive_.insert(individual);
     return individual;

@@ -63,14 +63,14 @@ private:
     Mutation mutate_;
     Crossover crossover_;
     ConstantFitter fitter_;
-    // Only on a problem that holds no rows out: there a fit through an aliasing periodic function
-    // wins on the very rows that judge it. With held-out rows the validation exposes it, and the
-    // search keeps such formulas as stepping stones (cos(a*x)^243 on the way to a Gaussian).
-    bool judges_aliasing_ = false;
-    Interpreter aliasing_check_;  // for the arguments of periodic functions (aliasing.hpp)
+    Interpreter aliasing_interpreter_;  // for the arguments of periodic functions (aliasing.hpp)
     Eigen::Ref<const Eigen::ArrayXXd> fit_x_;
     Eigen::Ref<const Eigen::ArrayXd> fit_y_;
     Eigen::Ref<const Eigen::ArrayXd> fit_w_;  // empty when the problem is unweighted
+    // Only on a problem that holds no rows out: there a fit through an aliasing periodic function
+    // wins on the very rows that judge it. With held-out rows the validation exposes it, and the
+    // search keeps such formulas as stepping stones (cos(a*x)^243 on the way to a Gaussian).
+    bool judges_aliasing_;
     double target_variance_ = 1;
     std::vector<Individual> population_;
     std::size_t oldest_ = 0;  // population_ is a ring ordered by age

@@ -539,6 +539,10 @@ std::optional<Expr> rewrite_unary(const Expr& e) {
         case Op::Inv:
             if (x.is(Op::Inv)) return x.only();
             if (x.is(Op::Div)) return binary(Op::Div, x.right(), x.left());
+            // 1/(c*x) is (1/c)/x, the constant in front: exp(-7164/T), not exp(1/(-0.0001396*T))
+            if (x.is(Op::Mul) && is_constant(x.left())) {
+                if (auto c = as_leaf(binary(Op::Div, Expr::number(1), x.left()))) return binary(Op::Div, std::move(*c), x.right());
+            }
             break;
         case Op::Sin:
             if (x.is(Op::Asin)) return x.only();  // asin is undefined where the two differ

@@ -8,6 +8,7 @@
 #include "occam/interpreter.hpp"
 #include "occam/metrics.hpp"
 #include "occam/parse.hpp"
+#include "occam/simplify.hpp"
 #include "occam/substitute.hpp"
 
 namespace occam {
@@ -63,6 +64,10 @@ bool has_law_form(const Tree& formula, const FittedLaw& law, const std::vector<V
     } catch (const input_error&) {
         return false;
     }
+}
+
+bool outdoes_law(const Tree& formula, const FittedLaw& law, const Eigen::ArrayXXd& X, const Eigen::ArrayXd& y) {
+    return formula.complexity() <= simplify(law.fitted).complexity() && nmse_on(formula, X, y) < law.nmse;
 }
 
 }  // namespace occam

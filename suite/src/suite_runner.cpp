@@ -12,7 +12,6 @@
 #include "occam/print.hpp"
 #include "occam/random.hpp"
 #include "occam/real_law.hpp"
-#include "occam/simplify.hpp"
 #include "occam/solve.hpp"
 
 namespace occam {
@@ -140,9 +139,8 @@ SuiteOutcome run_real_table(const SuiteProblem& problem, const SuiteOptions& opt
     outcome.law_on_front = outcome.exact || std::any_of(front.entries.begin(), front.entries.end(), [&](const FrontEntry& entry) {
                                return has_law_form(entry.formula, law, problem.variables, X, y);
                            });
-    const int law_complexity = simplify(law.fitted).complexity();
     outcome.law_outdone = !*outcome.law_on_front && std::any_of(front.entries.begin(), front.entries.end(), [&](const FrontEntry& entry) {
-                              return entry.complexity <= law_complexity && entry.train_loss < law.nmse;
+                              return outdoes_law(entry.formula, law, X, y);
                           });
     Eigen::ArrayXd prediction(y.size());
     if (Interpreter().evaluate(chosen.formula, X, prediction)) outcome.test_r2 = fit_metrics(y, prediction).r2;
@@ -209,8 +207,8 @@ std::string suite_summary(const std::string& suite, const std::vector<SuiteOutco
     const auto outdone = std::count_if(outcomes.begin(), outcomes.end(),
                                        [](const SuiteOutcome& o) { return o.law_outdone.value_or(false); });
     if (std::any_of(outcomes.begin(), outcomes.end(), [](const SuiteOutcome& o) { return o.law_on_front.has_value(); }))
-        return fmt::format("{}: {}/{} law on the front, {}/{} recommended ({} where a formula no longer than the law "
-                           "fits better), median {:.0f} s",
+        return fmt::format("{}: {}/{} law on the front, {}/{} recommended, law outdone by a formula no more complex on "
+                           "{}, median {:.0f} s",
                            suite, on_front, total, exact, total, outdone, median);
     const auto as_printed =
         std::count_if(outcomes.begin(), outcomes.end(), [](const SuiteOutcome& o) { return o.exact_as_printed; });

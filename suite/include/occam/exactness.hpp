@@ -5,9 +5,11 @@
 // may change the fitted constants, never this reference.
 //
 // "Exact as printed" is stricter: the formula must also be right with the constants it was printed
-// with. Each is within three standard errors (of the run's fit, finite) of its refitted value, and
-// none is a noise term: one that can be set to zero with the refitted formula staying exact (a
-// fitted piece of the noise, such as `mu*Nn - 0.00145`).
+// with. Either it is exact as it stands (within the tolerance, its own constants unchanged: then no
+// term it holds can matter beyond the tolerance either), or each constant is within three standard
+// errors (of the run's fit, finite) of its refitted value and none is a noise term: one that can be
+// set to zero with the refitted formula staying exact (a fitted piece of the noise, such as
+// `mu*Nn - 0.00145`).
 #include <cstdint>
 #include <span>
 #include <vector>

@@ -29,4 +29,8 @@ FittedLaw fit_law(const std::string& law, const std::vector<std::string>& inputs
 bool has_law_form(const Tree& formula, const FittedLaw& law, const std::vector<VariableRange>& ranges,
                   const Eigen::ArrayXXd& X, const Eigen::ArrayXd& y);
 
+// Whether formula, no more complex than the law, fits the table better than the law refitted: then
+// the law cannot be on the Pareto front, and the rows alone prefer formula.
+bool outdoes_law(const Tree& formula, const FittedLaw& law, const Eigen::ArrayXXd& X, const Eigen::ArrayXd& y);
+
 }  // namespace occam
