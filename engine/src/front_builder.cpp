@@ -19,35 +19,34 @@ namespace {
 // Losses below this are rounding noise: formulas there are equally exact, so the simpler one wins.
 constexpr double loss_floor = 1e-24;
 
-// How far above the lowest validation loss a formula may be and still count as no worse: two
-// standard errors of an NMSE measured on `rows` rows (relative error sqrt(2/rows) for Gaussian
-// residuals), at most 1.5x. On thousands of noisy rows an approximation whose loss is 20 % above
-// the noise floor is measurably worse than the law; on tens nothing finer than 1.5x can be told.
-// Below an NMSE of 1e-10 (errors of 1e-5 relative, finer than measurements) losses differ by the
-// optimiser's jitter, not by noise, and the window stays 1.5x.
 double lowest_validation_loss(const std::vector<FrontEntry>& entries) {
     double lowest = INFINITY;
     for (const auto& e : entries) lowest = std::min(lowest, std::max(e.validation_loss, loss_floor));
     return lowest;
 }
 
+// How far above the lowest validation loss a formula may be and still count as no worse: two
+// standard errors of an NMSE measured on `rows` rows (relative error sqrt(2/rows) for Gaussian
+// residuals), at most 1.5x. On thousands of noisy rows an approximation whose loss is 20 % above
+// the noise floor is measurably worse than the law; on tens nothing finer than 1.5x can be told.
+// Below an NMSE of 1e-10 (errors of 1e-5 relative, finer than measurements) losses differ by the
+// optimiser's jitter, not by noise, and the window stays 1.5x.
 double indistinguishable_factor(std::size_t rows, double lowest_loss) {
     constexpr double jitter_level = 1e-10;
     if (lowest_loss < jitter_level) return 1.5;
     return std::min(1.5, 1 + 2 * std::sqrt(2 / static_cast<double>(std::max<std::size_t>(rows, 1))));
 }
 
-// PySR's rule, with one change: among formulas within `factor` of the lowest validation loss (see
-// indistinguishable_factor), the one whose loss fell most steeply (in log) per unit of complexity
-// relative to the next simpler formula; the simplest formula of the front wins whenever it is
-// within the factor itself.
-std::size_t choose_recommended(const std::vector<FrontEntry>& entries, double factor) {
-    const double lowest = lowest_validation_loss(entries);
+// PySR's rule, with one change: among formulas whose validation loss is at most `highest` (the
+// lowest times indistinguishable_factor), the one whose loss fell most steeply (in log) per unit of
+// complexity relative to the next simpler formula; the simplest formula of the front wins whenever
+// it is within that bound itself.
+std::size_t choose_recommended(const std::vector<FrontEntry>& entries, double highest) {
     std::size_t chosen = 0;
     double best_score = -INFINITY;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const double loss = std::max(entries[i].validation_loss, loss_floor);
-        if (loss > factor * lowest) continue;
+        if (loss > highest) continue;
         // Unlike PySR (score 0), the simplest formula counts as infinitely steep: within the factor
         // of the lowest loss nothing more complex is worth it, which keeps noise fits off the top.
         double score = INFINITY;
@@ -167,8 +166,9 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
     }
     if (has_validation) {
         const auto validation_rows = static_cast<std::size_t>(valid_y.size());
-        const double factor = indistinguishable_factor(validation_rows, lowest_validation_loss(front.entries));
-        if (!front.entries.empty()) front.recommended = choose_recommended(front.entries, factor);
+        const double lowest = lowest_validation_loss(front.entries);
+        const double factor = indistinguishable_factor(validation_rows, lowest);
+        if (!front.entries.empty()) front.recommended = choose_recommended(front.entries, factor * lowest);
         front.recommendation_rule = fmt::format(
             "within {:.3g}x of the lowest loss (two standard errors on {} rows, at most 1.5x), the simplest formula or "
             "the largest drop in log loss per unit of complexity",

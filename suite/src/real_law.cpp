@@ -51,6 +51,7 @@ FittedLaw fit_law(const std::string& law, const std::vector<std::string>& inputs
         if (c == count) break;
     }
     if (result.fitted.empty()) result.fitted = result.form;
+    result.complexity = simplify(result.fitted).complexity();
     return result;
 }
 
@@ -67,7 +68,7 @@ bool has_law_form(const Tree& formula, const FittedLaw& law, const std::vector<V
 }
 
 bool outdoes_law(const Tree& formula, const FittedLaw& law, const Eigen::ArrayXXd& X, const Eigen::ArrayXd& y) {
-    return formula.complexity() <= simplify(law.fitted).complexity() && nmse_on(formula, X, y) < law.nmse;
+    return formula.complexity() <= law.complexity && nmse_on(formula, X, y) < law.nmse;
 }
 
 }  // namespace occam

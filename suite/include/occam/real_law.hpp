@@ -14,6 +14,7 @@ struct FittedLaw {
     Tree form;    // over the inputs, the free constants fittable
     Tree fitted;  // the same with the constants fitted to the table
     double nmse = INFINITY;  // of the fitted law on the table
+    int complexity = 0;      // of the fitted law, simplified, as a front formula's is counted
 };
 
 // law over inputs and free_constants (names), its constants fitted to the table by Levenberg-
