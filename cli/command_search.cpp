@@ -78,6 +78,10 @@ void run_search(SearchArgs& args) {
         const char* round = options.residual_rounds > 1 ? " (round 1)" : "";
         for (const PrecheckStep& step : solution.steps) fmt::print(stderr, "pre-check{}: {}\n", round, step.line());
     }
+    if (!args.quiet && solution.front.widened)
+        fmt::print(stderr, "search added {} to its operators at generation {} of the plain search: the best loss had not "
+                           "fallen by 1 % for {} generations\n",
+                   solution.front.widened->operators, solution.front.widened->generation, options.search.widen_after);
     if (!args.quiet && solution.front.stalled)
         fmt::print(stderr, "search stopped after {} generations: the shortest description had not improved for {}\n",
                    solution.front.final_progress.generations, options.search.budget.stall_generations);
@@ -110,7 +114,7 @@ void add_search_command(CLI::App& app) {
         ->group("Evolution");
 
     const char* prechecks = "Pre-checks (simplify the problem before searching it)";
-    cmd->add_option("--precheck", args->precheck, "auto (from 3 inputs up) or off")->capture_default_str()->group(prechecks);
+    cmd->add_option("--precheck", args->precheck, "auto (dimensional analysis with --units from 1 input up, the surrogate's checks from 3) or off")->capture_default_str()->group(prechecks);
     cmd->add_option("--units", args->units_path,
                     "Units table (CSV: Variable,Units,m,s,kg,T,V) for dimensional analysis of the target and inputs")
         ->group(prechecks);

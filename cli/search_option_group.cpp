@@ -2,11 +2,25 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace occam::cli {
 
 SearchOptions SearchOptionArgs::resolved() const {
     SearchOptions resolved = options;
     resolved.operators = OperatorSet::parse(ops);
+    // a user who named other operators gets those and no others unless --stall-ops says so too
+    const auto sorted = [](std::vector<Op> ops) {
+        std::sort(ops.begin(), ops.end());
+        return ops;
+    };
+    const bool own_ops = sorted(resolved.operators.all()) != sorted(OperatorSet::standard().all());
+    if (stall_ops)
+        resolved.stall_operators =
+            *stall_ops == "none" ? OperatorSet() : OperatorSet::parse(*stall_ops, "--stall-ops", /*needs_binary=*/false);
+    else if (own_ops)
+        resolved.stall_operators = OperatorSet();
     resolved.budget.max_evaluations = evaluations;
     resolved.budget.max_generations = generations;
     if (time_limit) {
@@ -51,6 +65,15 @@ void add_search_option_groups(CLI::App& command, SearchOptionArgs& args) {
         ->group(evolution);
     command
         .add_option("--ops", args.ops, fmt::format("Operators, comma-separated ({})", known_operator_names()))
+        ->capture_default_str()
+        ->group(evolution);
+    command
+        .add_option("--stall-ops", args.stall_ops,
+                    fmt::format("Operators every island adds once the best loss has not fallen by 1 % for --widen-after "
+                                "generations, or none (default: {} with the default --ops, none with your own)",
+                                OperatorSet::on_stall().names()))
+        ->group(evolution);
+    command.add_option("--widen-after", o.widen_after, "Generations without a 1 % better loss before --stall-ops join")
         ->capture_default_str()
         ->group(evolution);
     command.add_option("--max-length", o.population.max_length, "Largest formula, in nodes")

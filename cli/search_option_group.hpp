@@ -13,6 +13,8 @@ struct SearchOptionArgs {
     std::optional<double> time_limit;
     std::optional<long long> evaluations, generations;
     std::string ops = OperatorSet::standard().names();
+    // unset: OperatorSet::on_stall() with the default --ops, none with the user's own list
+    std::optional<std::string> stall_ops;
     SearchOptions options;
 
     // The options as given, the 60 s default applying only when no budget was named; input_error

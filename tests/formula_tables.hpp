@@ -15,6 +15,7 @@ inline std::vector<std::string> names_of(const SuiteProblem& p) {
     for (const auto& v : p.variables) names.push_back(v.name);
     return names;
 }
+inline std::vector<SuiteProblem> unseen_formulas() { return load_unseen(suites_dir() + "/unseen"); }
 inline std::vector<SuiteProblem> strogatz_formulas() { return load_strogatz(suites_dir() + "/strogatz"); }
 
 }  // namespace occam::test

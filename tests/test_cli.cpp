@@ -385,3 +385,61 @@ TEST_CASE("cli: a missing or unknown sub-command is a usage error") {
         CHECK(r.err.starts_with("occam: "));
     }
 }
+
+TEST_CASE("cli: suite --seeds runs every problem once per seed and summarises over the seeds") {
+    TempDir dir;
+    const Args base{"suite", "unseen", "--only", "lmtd", "--rows", "200", "--generations", "3", "--threads", "1",
+                    "--precheck", "off"};
+    Args args = base;
+    args.insert(args.end(), {"--seeds", "1-2", "-o", "runs.csv"});
+    const auto r = run_program(args, dir.path());
+    REQUIRE(r.exit_code == 0);
+    const auto lines = lines_of(r.out);
+    REQUIRE(lines.size() == 5);
+    CHECK(lines[0].starts_with("lmtd         seed 1 "));
+    CHECK(lines[1].starts_with("lmtd         seed 2 "));
+    CHECK(lines[2].starts_with("unseen seed 1: "));
+    CHECK(lines[3].starts_with("unseen seed 2: "));
+    CHECK(std::regex_search(lines[4], std::regex(R"(^unseen: over 2 seeds: \d\.\d/1 on average, \d at least, \d at most;)")));
+    const std::string csv = dir.read("runs.csv");
+    CHECK(csv.starts_with("id,seed,exact_as_printed,"));
+    CHECK(column_of(csv, 1) == std::vector<std::string>{"1", "2"});
+
+    const auto with_seeds = [&](const std::string& seeds) {
+        Args with = base;
+        with.insert(with.end(), {"--seeds", seeds});
+        return run_program(with, dir.path());
+    };
+    check_input_error(with_seeds("1-2,2"), "--seeds 1-2,2: seed 2 is named twice");
+    for (const std::string bad : {"3-1", "1-", "x", "1,,2", ""}) {
+        INFO(bad);
+        check_input_error(with_seeds(bad), "--seeds " + bad + ": expected seeds such as 1-3 or 1,2,5");
+    }
+}
+
+TEST_CASE("cli: with your own --ops a stalled search adds only what --stall-ops names") {
+    TempDir dir;
+    const auto written = run_program({"sample", "atan(y/x)", "--var", "x:1:2", "--var", "y:1:3", "--rows", "300",
+                                      "--target", "f", "-o", "angle.csv"},
+                                     dir.path());
+    REQUIRE(written.exit_code == 0);
+    const Args search{"search", "angle.csv", "--target", "f", "--ops", "+,-,*,/,sqrt", "--widen-after", "4",
+                      "--generations", "60", "--islands", "2", "--population", "40", "--threads", "1"};
+    const auto own = run_program(search, dir.path());
+    REQUIRE(own.exit_code == 0);
+    CHECK(own.err.find("to its operators") == std::string::npos);
+    CHECK(own.out.find("atan") == std::string::npos);
+
+    Args with_atan = search;
+    with_atan.insert(with_atan.end(), {"--stall-ops", "atan"});
+    const auto widened = run_program(with_atan, dir.path());
+    REQUIRE(widened.exit_code == 0);
+    CHECK(std::regex_search(widened.err, std::regex("search added atan to its operators at generation \\d+ of the plain "
+                                                    "search: the best loss had not fallen by 1 % for 4 generations")));
+
+    Args unknown = search;
+    unknown.insert(unknown.end(), {"--stall-ops", "frob"});
+    const auto bad = run_program(unknown, dir.path());
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err.starts_with("occam: --stall-ops: unknown operator \"frob\" (known: "));
+}

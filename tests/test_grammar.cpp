@@ -54,6 +54,12 @@ TEST_CASE("every Feynman formula parses and survives print -> parse") {
     for (const auto& f : formulas) check_round_trip(f);
 }
 
+TEST_CASE("every law of the unseen development set parses and survives print -> parse") {
+    const auto formulas = test::unseen_formulas();
+    REQUIRE(formulas.size() == 51);
+    for (const auto& f : formulas) check_round_trip(f);
+}
+
 TEST_CASE("every Strogatz formula parses and survives print -> parse") {
     const auto formulas = test::strogatz_formulas();
     REQUIRE(formulas.size() == 14);

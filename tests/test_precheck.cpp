@@ -189,6 +189,24 @@ TEST_CASE("pre-checks stay out of the way when off, without units or below three
     CHECK_FALSE(small.front.empty());
 }
 
+TEST_CASE("with units, two inputs in the same units become one group, and its every small formula is tried") {
+    // the length of a diagonal from its two sides: d/r2 = sqrt(1 + (r1/r2)^2)
+    const std::vector<std::string> sides{"r1", "r2"};
+    const occam::Tree law = occam::parse_formula("sqrt(r1^2 + r2^2)", sides);
+    const auto data = occam::sample_formula(law, {{"r1", 1, 5}, {"r2", 1, 5}}, {.rows = 400, .seed = 2, .target = "d"});
+    const occam::Problem problem(data, "d", {}, {.validation_fraction = 0.25, .seed = 1});
+    const auto units = occam::read_units(std::string(OCCAM_SOURCE_DIR) + "/bench/suites/feynman/units.csv");
+    auto options = short_search();
+    const auto result = occam::search_with_prechecks(data, problem, options, {.units = &units});
+    REQUIRE(result.steps.size() >= 3);
+    CHECK(result.steps[0].line() == "dimensional analysis: d/r2 = g(pi1) with pi1 = r1/r2");
+    CHECK(result.steps[1].line() == "symmetry and separability checks skipped: fewer than 3 inputs");
+    CHECK(result.steps[2].kind == occam::StepKind::enumeration);
+    REQUIRE_FALSE(result.front.empty());
+    INFO(occam::to_infix(result.front.best().formula, result.front.variables));
+    CHECK(result.front.best().validation_loss < 1e-24);
+}
+
 TEST_CASE("cli: occam check reports the dimensionless form, and a units table missing a variable is one line") {
     occam::test::TempDir dir;
     RelativisticMass case_;

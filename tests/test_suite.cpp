@@ -41,6 +41,40 @@ TEST_CASE("suite manifests list 100 Feynman and 14 Strogatz problems with their 
     CHECK(strogatz[0].id == "strogatz_bacres1");
     CHECK(strogatz[0].variables.size() == 2);
     CHECK(strogatz[0].variables[0].low < strogatz[0].variables[0].high);  // the data's bounding box
+    const auto unseen = test::unseen_formulas();
+    CHECK(unseen.size() == 51);
+    const auto& wall = find(unseen, "composite_wall");  // nine inputs, the most the table holds
+    CHECK(wall.target == "q_w");
+    CHECK(wall.variables.size() == 9);
+    CHECK(wall.variables[8].name == "k_3t");
+}
+
+TEST_CASE("over several seeds the summary gives the mean, the extremes and the problems only some seeds solve") {
+    const auto run = [](const std::string& id, bool exact) {
+        SuiteOutcome o;
+        o.id = id;
+        o.exact = exact;
+        o.exact_as_printed = exact;
+        return o;
+    };
+    const std::vector<std::vector<SuiteOutcome>> by_seed{
+        {run("a", true), run("b", true), run("c", false)},
+        {run("a", true), run("b", false), run("c", false)},
+        {run("a", true), run("b", true), run("c", false)},
+    };
+    CHECK(seeds_summary(by_seed) ==
+          "over 3 seeds: 1.7/3 on average, 1 at least, 2 at most; 1 solved on every seed, 1 on some (b 2/3), 1 on none");
+    // exact only after refit is not solved
+    SuiteOutcome refit = run("d", true);
+    refit.exact_as_printed = false;
+    CHECK_FALSE(solved(refit));
+    // a real table counts when its law is recommended
+    SuiteOutcome table = run("e", true);
+    table.law_on_front = true;
+    table.exact_as_printed = false;
+    CHECK(solved(table));
+    table.exact = false;
+    CHECK_FALSE(solved(table));
 }
 
 TEST_CASE("the verdict calls the true law exact, in any equivalent form and with fitted constants") {

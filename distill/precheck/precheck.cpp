@@ -113,46 +113,55 @@ std::optional<Reduction> reduce(const Dataset& data, const Problem& problem, con
                                 const std::function<bool()>& out_of_time = [] { return false; }) {
     if (prechecks.mode == PrecheckMode::off) {
         steps.push_back({StepKind::skipped, "pre-checks off"});
-    } else if (problem.input_names().size() < prechecks.min_inputs) {
-        steps.push_back({StepKind::skipped, fmt::format("pre-checks skipped: fewer than {} inputs", prechecks.min_inputs)});
-    } else if (data.rows() < min_rows_to_check) {
-        steps.push_back({StepKind::skipped, fmt::format("pre-checks skipped: {} rows are too few to learn a surrogate from "
-                                                        "(at least {})", data.rows(), min_rows_to_check)});
-    } else {
-        std::vector<std::string> columns = problem.input_names();
-        columns.push_back(problem.target_name());
-        Reduction reduction{.data = detail::columns_of(data, columns), .inputs = problem.input_names(), .target = problem.target_name()};
-        if (prechecks.units) reduction.units = detail::units_of(*prechecks.units, columns);
-        if (problem.weighted()) reduction.weights = data.column(problem.weight_name());
-        // every question asked of the oracle may train a surrogate: none is started past the checks' share
-        bool stopped = false;
-        const auto time_left = [&] {
-            if (!out_of_time()) return true;
-            if (!stopped)
-                steps.push_back({StepKind::skipped,
-                                 fmt::format("pre-checks stopped: they used their share of the time limit ({:.0f} %)",
-                                             100 * checks_time_share)});
-            stopped = true;
-            return false;
-        };
-        // Differences and sums of inputs in the same units first: dimensional analysis would divide
-        // x1 - x2 into x1/z - x2/z, a difference of groups, which no later step puts back together.
-        if (prechecks.units && prechecks.oracle) {
-            const auto same_units = [&](PairSymmetry kind, std::size_t first, std::size_t second) {
-                return (kind == PairSymmetry::difference || kind == PairSymmetry::sum) &&
-                       reduction.units->require(reduction.inputs[first]) == reduction.units->require(reduction.inputs[second]);
-            };
-            while (shares_units(*reduction.units, reduction.inputs) && time_left() &&
-                   detail::apply_pair_symmetry(prechecks, reduction, steps, seed, same_units,
-                                               "difference or sum of inputs in the same units")) {}
-        }
-        detail::apply_units(reduction, steps);
-        if (prechecks.oracle) {
-            while (time_left() && detail::apply_pair_symmetry(prechecks, reduction, steps, seed)) {}
-            if (time_left()) detail::find_split(prechecks, reduction, steps, seed);
-        }
-        if (reduction.changed || reduction.split) return reduction;
+        return std::nullopt;
     }
+    // Dimensional analysis needs only the units; the checks through the surrogate need inputs to
+    // pair and rows to learn from.
+    std::optional<std::string> no_oracle;
+    if (problem.input_names().size() < prechecks.min_inputs)
+        no_oracle = fmt::format("fewer than {} inputs", prechecks.min_inputs);
+    else if (data.rows() < min_rows_to_check)
+        no_oracle = fmt::format("{} rows are too few to learn a surrogate from (at least {})", data.rows(), min_rows_to_check);
+    if (no_oracle && !prechecks.units) {
+        steps.push_back({StepKind::skipped, "pre-checks skipped: " + *no_oracle});
+        return std::nullopt;
+    }
+    std::vector<std::string> columns = problem.input_names();
+    columns.push_back(problem.target_name());
+    Reduction reduction{.data = detail::columns_of(data, columns), .inputs = problem.input_names(), .target = problem.target_name()};
+    if (prechecks.units) reduction.units = detail::units_of(*prechecks.units, columns);
+    if (problem.weighted()) reduction.weights = data.column(problem.weight_name());
+    const bool asks_oracle = prechecks.oracle && !no_oracle;
+    // every question asked of the oracle may train a surrogate: none is started past the checks' share
+    bool stopped = false;
+    const auto time_left = [&] {
+        if (!out_of_time()) return true;
+        if (!stopped)
+            steps.push_back({StepKind::skipped,
+                             fmt::format("pre-checks stopped: they used their share of the time limit ({:.0f} %)",
+                                         100 * checks_time_share)});
+        stopped = true;
+        return false;
+    };
+    // Differences and sums of inputs in the same units first: dimensional analysis would divide
+    // x1 - x2 into x1/z - x2/z, a difference of groups, which no later step puts back together.
+    if (prechecks.units && asks_oracle) {
+        const auto same_units = [&](PairSymmetry kind, std::size_t first, std::size_t second) {
+            return (kind == PairSymmetry::difference || kind == PairSymmetry::sum) &&
+                   reduction.units->require(reduction.inputs[first]) == reduction.units->require(reduction.inputs[second]);
+        };
+        while (shares_units(*reduction.units, reduction.inputs) && time_left() &&
+               detail::apply_pair_symmetry(prechecks, reduction, steps, seed, same_units,
+                                           "difference or sum of inputs in the same units")) {}
+    }
+    detail::apply_units(reduction, steps);
+    if (asks_oracle) {
+        while (time_left() && detail::apply_pair_symmetry(prechecks, reduction, steps, seed)) {}
+        if (time_left()) detail::find_split(prechecks, reduction, steps, seed);
+    } else if (no_oracle) {
+        steps.push_back({StepKind::skipped, "symmetry and separability checks skipped: " + *no_oracle});
+    }
+    if (reduction.changed || reduction.split) return reduction;
     return std::nullopt;
 }
 
@@ -164,12 +173,16 @@ std::vector<std::string> plan_prechecks(const Dataset& data, const Problem& prob
     const auto reduction = reduce(data, problem, prechecks, seed, found);
     std::vector<std::string> steps;
     for (const PrecheckStep& step : found) steps.push_back(step.line());
-    if (enumerates_one_input(problem, prechecks)) {
+    if (enumerates_one_input(problem, prechecks) && !reduction) {
         steps.push_back(fmt::format("try every formula of {} up to {} nodes (times a fitted scale), then, unless one "
                                     "reaches the target loss, search the problem as it is with the rest of the budget",
                                     problem.input_names()[0], EnumerationOptions{}.max_nodes));
         return steps;
     }
+    // with units, a problem of one input can also be reduced: the enumeration comes first
+    if (enumerates_one_input(problem, prechecks))
+        steps.push_back(fmt::format("try every formula of {} up to {} nodes (times a fitted scale)",
+                                    problem.input_names()[0], EnumerationOptions{}.max_nodes));
     if (!reduction) {
         steps.push_back("search the problem as it is");
         return steps;
@@ -221,6 +234,7 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
     ParetoArchive archive;
     Progress progress;
     bool interrupted = false, solved = false, stalled = false;
+    std::optional<WideningNote> widened;  // the plain search's
     const auto spent = [&] {
         return Spent{.seconds = seconds_so_far(), .evaluations = progress.evaluations, .generations = progress.generations};
     };
@@ -269,6 +283,7 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
         plain.progress = front.final_progress;
         plain.interrupted = front.interrupted;
         plain.stalled = front.stalled;
+        widened = front.widened;
         return plain;
     };
     // what the stages left, never nothing (see left_after)
@@ -283,6 +298,7 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
     result.front.final_progress = progress;
     result.front.interrupted = interrupted;
     result.front.stalled = stalled;  // the last stage's: the plain search, unless an early stage solved it
+    result.front.widened = widened;
     return result;
 }
 

@@ -238,6 +238,8 @@ StageOutcome search_parts(const Problem& problem, const Reduction& reduction, co
     SearchOptions part_options = options;
     part_options.budget = share_of(options.budget, 0.5);
     part_options.checkpoint = {};  // one checkpoint file cannot hold two searches
+    // the surrogate's values have an error floor that always looks like a stall
+    part_options.stall_operators = {};
     const bool negative_target = reduction.data.values().col(static_cast<Eigen::Index>(reduction.inputs.size())).maxCoeff() < 0;
     const auto centre_value = transformed(verdict.transform, reduction.oracle->values(centre.transpose()));
     const double transformed_centre = centre_value ? (*centre_value)[0] : 0;

@@ -34,6 +34,8 @@ public:
 
     void initialize();
     void run_generation();
+    // From now on mutation and crossover draw from `operators` (kept alive by the caller).
+    void use_operators(const OperatorSet& operators) { context_.ops = &operators; }
 
     IslandState state() const;
     // Instead of initialize(): continue from a saved state (population size checked by the caller).

@@ -17,17 +17,17 @@ OperatorSet::OperatorSet(std::vector<Op> ops) : ops_(std::move(ops)) {
     }
 }
 
-OperatorSet OperatorSet::parse(std::string_view list) {
+OperatorSet OperatorSet::parse(std::string_view list, std::string_view option, bool needs_binary) {
     std::vector<Op> ops;
     for (const std::string& name : split_list(list, ',')) {
         const auto op = op_from_name(name);
         if (!op || is_leaf(*op))
-            throw input_error(fmt::format("--ops: unknown operator \"{}\" (known: {})", name, known_operator_names()));
+            throw input_error(fmt::format("{}: unknown operator \"{}\" (known: {})", option, name, known_operator_names()));
         if (std::find(ops.begin(), ops.end(), *op) == ops.end()) ops.push_back(*op);
     }
-    if (ops.empty()) throw input_error("--ops: the operator set is empty");
-    if (std::none_of(ops.begin(), ops.end(), [](Op op) { return arity(op) == 2; }))
-        throw input_error("--ops: at least one binary operator (+ - * / pow) is needed");
+    if (ops.empty()) throw input_error(fmt::format("{}: the operator set is empty", option));
+    if (needs_binary && std::none_of(ops.begin(), ops.end(), [](Op op) { return arity(op) == 2; }))
+        throw input_error(fmt::format("{}: at least one binary operator (+ - * / pow) is needed", option));
     return OperatorSet(std::move(ops));
 }
 
@@ -44,6 +44,15 @@ OperatorSet OperatorSet::arithmetic() { return OperatorSet({Op::Add, Op::Sub, Op
 OperatorSet OperatorSet::standard() {
     return OperatorSet({Op::Add, Op::Sub, Op::Mul, Op::Div, Op::Neg, Op::Square, Op::Cube, Op::Sqrt, Op::Exp,
                         Op::Log, Op::Sin, Op::Cos, Op::Asin, Op::Inv});
+}
+
+OperatorSet OperatorSet::on_stall() { return OperatorSet({Op::Atan, Op::Tanh, Op::Pow}); }
+
+OperatorSet OperatorSet::joined(const OperatorSet& more) const {
+    std::vector<Op> ops = ops_;
+    for (Op op : more.all())
+        if (!contains(op)) ops.push_back(op);
+    return OperatorSet(std::move(ops));
 }
 
 std::string OperatorSet::names() const {

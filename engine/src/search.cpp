@@ -12,6 +12,7 @@
 #include "occam/front_builder.hpp"
 #include "checkpoint.hpp"
 #include "island.hpp"
+#include "stall_widening.hpp"
 
 namespace occam {
 namespace {
@@ -151,6 +152,7 @@ Front search(const Problem& problem, const SearchOptions& options, const Progres
     // without rows held out, a formula with a constant for nearly every row fits them all: it says
     // nothing of the target loss
     const auto best_loss = [&] { return by_description ? best_judgeable_loss(archive, problem) : archive.best_loss(); };
+    StallWidening widening(options, !checkpointed, best_loss(), totals.generations);
     while (!out_of_budget(options.budget, totals, elapsed(), best_loss()) && !stopping() && !stalled) {
         std::size_t epoch = per_epoch - static_cast<std::size_t>(totals.generations) % per_epoch;
         if (options.budget.max_generations)
@@ -183,6 +185,10 @@ Front search(const Problem& problem, const SearchOptions& options, const Progres
             }
             stalled = totals.generations - improved_at >= options.budget.stall_generations;
         }
+        // widening at a barrier after which no generation runs would add nothing
+        if (!out_of_budget(options.budget, totals, elapsed(), best_loss()) &&
+            widening.due(best_loss(), totals.generations))
+            for (auto& island : islands) island->use_operators(widening.widened());
         if (!options.checkpoint.path.empty()) save_checkpoint();
     }
 
@@ -190,6 +196,7 @@ Front search(const Problem& problem, const SearchOptions& options, const Progres
     front.final_progress = progress;
     front.interrupted = stopping();
     front.stalled = stalled;
+    if (widening.widened_at()) front.widened = WideningNote{*widening.widened_at(), widening.added()};
     return front;
 }
 

@@ -14,6 +14,7 @@ namespace {
 void SearchOptions::validate() const {
     if (operators.all().empty()) fail("--ops: the operator set is empty");
     if (operators.binary().empty()) fail("--ops: at least one binary operator (+ - * / pow) is needed");
+    if (widen_after < 1) fail("--widen-after: at least one generation");
     if (budget.time_limit && !(budget.time_limit->count() > 0))
         fail(fmt::format("--time: the time limit must be positive, not {}", budget.time_limit->count()));
     if (budget.max_evaluations && *budget.max_evaluations <= 0)

@@ -66,6 +66,7 @@ SplitResult run_split(const occam::Dataset& data, Split split, const Settings& s
     options.seed = settings.seed;
     // no sine or cosine: nothing in a binding energy is periodic in these inputs
     options.operators = occam::OperatorSet::parse("+,-,*,/,neg,square,cube,sqrt,exp,log,inv");
+    options.stall_operators = {};  // nor the inverse tangent, tanh or free power of a stalled search
     // the budget is all rounds' together: settings.evaluations and time_cap are per round
     const auto round_count = static_cast<long long>(settings.residual_rounds);
     options.budget.max_evaluations = settings.evaluations * round_count;

@@ -18,10 +18,10 @@ std::vector<VariableRange> ranges_of(const Dataset& data, const std::vector<std:
     return ranges;
 }
 
-}  // namespace
-
-std::vector<SuiteProblem> load_feynman(const std::string& directory) {
-    const auto table = read_text_table(directory + "/FeynmanEquations.csv", "the suite table", ',');
+// Laws sampled over uniform ranges, in the Feynman table's format: Filename (the id), Number,
+// Output, Formula, # variables (not trusted), then vK_name, vK_low, vK_high up to the first empty name.
+std::vector<SuiteProblem> load_sampled_laws(const std::string& path) {
+    const auto table = read_text_table(path, "the suite table", ',');
     std::vector<SuiteProblem> problems;
     for (const auto& row : table.rows) {
         const auto& f = row.fields;
@@ -32,6 +32,16 @@ std::vector<SuiteProblem> load_feynman(const std::string& directory) {
         problems.push_back(std::move(p));
     }
     return problems;
+}
+
+}  // namespace
+
+std::vector<SuiteProblem> load_feynman(const std::string& directory) {
+    return load_sampled_laws(directory + "/FeynmanEquations.csv");
+}
+
+std::vector<SuiteProblem> load_unseen(const std::string& directory) {
+    return load_sampled_laws(directory + "/UnseenLaws.csv");
 }
 
 std::vector<SuiteProblem> load_strogatz(const std::string& directory) {

@@ -1,9 +1,11 @@
 #include "occam/suite_runner.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <chrono>
+#include <numeric>
 #include <set>
 
 #include "occam/interpreter.hpp"
@@ -214,6 +216,38 @@ std::string suite_summary(const std::string& suite, const std::vector<SuiteOutco
         std::count_if(outcomes.begin(), outcomes.end(), [](const SuiteOutcome& o) { return o.exact_as_printed; });
     return fmt::format("{}: {}/{} exact as printed ({} after refit), {}/{} R²≥0.999, median {:.0f} s", suite, as_printed,
                        total, exact, accurate, total, median);
+}
+
+bool solved(const SuiteOutcome& outcome) {
+    return outcome.law_on_front.has_value() ? outcome.exact : outcome.exact_as_printed;
+}
+
+std::string seeds_summary(const std::vector<std::vector<SuiteOutcome>>& by_seed) {
+    if (by_seed.empty() || by_seed.front().empty()) return "no problems";
+    const std::size_t problems = by_seed.front().size();
+    std::vector<std::size_t> per_seed;
+    for (const auto& outcomes : by_seed)
+        per_seed.push_back(static_cast<std::size_t>(std::count_if(outcomes.begin(), outcomes.end(), solved)));
+    const double mean = std::accumulate(per_seed.begin(), per_seed.end(), 0.0) / static_cast<double>(per_seed.size());
+    std::size_t always = 0;
+    std::size_t never = 0;
+    std::vector<std::string> sometimes;
+    for (std::size_t i = 0; i < problems; ++i) {
+        std::size_t count = 0;
+        for (const auto& outcomes : by_seed) count += i < outcomes.size() && solved(outcomes[i]);
+        if (count == by_seed.size()) {
+            ++always;
+        } else if (count == 0) {
+            ++never;
+        } else {
+            sometimes.push_back(fmt::format("{} {}/{}", by_seed.front()[i].id, count, by_seed.size()));
+        }
+    }
+    const std::string some_list = sometimes.empty() ? "" : fmt::format(" ({})", fmt::join(sometimes, ", "));
+    return fmt::format("over {} seeds: {:.1f}/{} on average, {} at least, {} at most; {} solved on every seed, {} on "
+                       "some{}, {} on none",
+                       by_seed.size(), mean, problems, *std::min_element(per_seed.begin(), per_seed.end()),
+                       *std::max_element(per_seed.begin(), per_seed.end()), always, sometimes.size(), some_list, never);
 }
 
 }  // namespace occam

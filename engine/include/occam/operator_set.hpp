@@ -13,10 +13,17 @@ public:
     OperatorSet() = default;
     explicit OperatorSet(std::vector<Op> ops);
 
-    // Parses a comma-separated list of operator names; input_error on an unknown or empty list.
-    static OperatorSet parse(std::string_view list);
+    // Parses a comma-separated list of operator names; input_error, naming `option`, on an unknown
+    // name or an empty list, or, where a search draws from the set alone, one without a binary operator.
+    static OperatorSet parse(std::string_view list, std::string_view option = "--ops", bool needs_binary = true);
     static OperatorSet arithmetic();  // + - * /
     static OperatorSet standard();    // the default search set
+    // What a stalled search adds to the standard set (SearchOptions::stall_operators): an inverse
+    // tangent, a hyperbolic tangent and a free power, the commonest operators of laws outside it.
+    static OperatorSet on_stall();
+
+    // This set and then the operators of `more` it lacks.
+    OperatorSet joined(const OperatorSet& more) const;
 
     const std::vector<Op>& all() const { return ops_; }
     const std::vector<Op>& unary() const { return unary_; }

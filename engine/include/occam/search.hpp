@@ -5,6 +5,7 @@
 // the thread count.
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,12 @@ struct FrontEntry {
     double description_length = NAN;
 };
 
+// When a stalled search added operators (SearchOptions::stall_operators).
+struct WideningNote {
+    long long generation = 0;  // of the search that widened
+    std::string operators;     // those added, comma-separated
+};
+
 struct Front {
     std::vector<std::string> variables;  // names of the columns the formulas index
     std::string weights;                 // the weight column the losses are weighted by; empty: none
@@ -52,6 +59,7 @@ struct Front {
     Progress final_progress;
     bool interrupted = false;
     bool stalled = false;  // stopped by Budget::stall_generations: the data had said all they could
+    std::optional<WideningNote> widened;  // none: the islands kept their operators
 
     bool empty() const { return entries.empty(); }
     const FrontEntry& best() const { return entries.at(recommended); }

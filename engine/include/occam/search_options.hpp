@@ -67,6 +67,14 @@ struct SearchOptions {
     std::uint64_t seed = 1;
     std::size_t threads = 0;  // 0: all cores
     OperatorSet operators = OperatorSet::standard();
+    // Operators every island adds once the search stalls: the best training loss has not fallen by
+    // 1 % for `widen_after` generations. Laws one operator outside `operators` (inverse tangents of
+    // ratios, hyperbolic tangents, fitted powers) are then within reach, while the common case keeps
+    // the smaller, faster set. Counted in generations, so deterministic; never in a checkpointed
+    // search, whose resume must continue bit for bit. Added whatever `operators` is: a search that
+    // must keep its own set clears this (the CLI does when --ops is given). Empty: never.
+    OperatorSet stall_operators = OperatorSet::on_stall();
+    long long widen_after = 100;
     Budget budget;
     PopulationOptions population;
     FittingOptions fitting;

@@ -19,6 +19,9 @@ struct SuiteProblem {
 
 // The 100 Feynman equations from FeynmanEquations.csv (variable names from the vK_name cells).
 std::vector<SuiteProblem> load_feynman(const std::string& directory);
+// The development set of laws outside the Feynman table (UnseenLaws.csv, the same format), the
+// laws occam is judged on and never tuned to.
+std::vector<SuiteProblem> load_unseen(const std::string& directory);
 // The 14 Strogatz ODE right-hand sides; ranges are the bounding box of each data file.
 std::vector<SuiteProblem> load_strogatz(const std::string& directory);
 
