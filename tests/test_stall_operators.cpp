@@ -77,3 +77,14 @@ TEST_CASE("widening happens at the same generation, with the same front, on 1 an
         CHECK(one.entries[i].validation_loss == two.entries[i].validation_loss);
     }
 }
+
+TEST_CASE("a table too small to hold rows out never widens: its search stalls at the noise") {
+    const Dataset data = sample_formula(parse_formula("atan(b/a)", names), ranges, {.rows = 40, .seed = 4, .noise = 0.01, .target = "y"});
+    const Problem small(data, "y", {});
+    REQUIRE_FALSE(small.holds_out());
+    SearchOptions options = stalling_search(2);
+    options.budget.stall_generations = 0;  // run the whole budget, stalled or not
+    const Front front = search(small, options);
+    CHECK_FALSE(front.widened.has_value());
+    for (const FrontEntry& entry : front.entries) CHECK_FALSE(holds(entry.formula, Op::Atan));
+}

@@ -13,7 +13,7 @@ namespace occam {
 class StallWidening {
 public:
     // `allowed`: false where the search must not widen (a checkpointed search, whose resume must
-    // continue bit for bit without the stall being saved).
+    // continue bit for bit without the stall being saved; a table too small to hold rows out).
     StallWidening(const SearchOptions& options, bool allowed, double best_loss, long long generation);
 
     // At a barrier: true once, when the islands should draw from widened() from now on.
