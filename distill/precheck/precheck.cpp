@@ -173,16 +173,16 @@ std::vector<std::string> plan_prechecks(const Dataset& data, const Problem& prob
     const auto reduction = reduce(data, problem, prechecks, seed, found);
     std::vector<std::string> steps;
     for (const PrecheckStep& step : found) steps.push_back(step.line());
-    if (enumerates_one_input(problem, prechecks) && !reduction) {
-        steps.push_back(fmt::format("try every formula of {} up to {} nodes (times a fitted scale), then, unless one "
-                                    "reaches the target loss, search the problem as it is with the rest of the budget",
-                                    problem.input_names()[0], EnumerationOptions{}.max_nodes));
-        return steps;
+    if (enumerates_one_input(problem, prechecks)) {
+        const std::string enumeration = fmt::format("try every formula of {} up to {} nodes (times a fitted scale)",
+                                                    problem.input_names()[0], EnumerationOptions{}.max_nodes);
+        if (!reduction) {
+            steps.push_back(enumeration + ", then, unless one reaches the target loss, search the problem as it is with "
+                                          "the rest of the budget");
+            return steps;
+        }
+        steps.push_back(enumeration);  // with units, a problem of one input can also be reduced, after this
     }
-    // with units, a problem of one input can also be reduced: the enumeration comes first
-    if (enumerates_one_input(problem, prechecks))
-        steps.push_back(fmt::format("try every formula of {} up to {} nodes (times a fitted scale)",
-                                    problem.input_names()[0], EnumerationOptions{}.max_nodes));
     if (!reduction) {
         steps.push_back("search the problem as it is");
         return steps;

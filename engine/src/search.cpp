@@ -188,8 +188,8 @@ Front search(const Problem& problem, const SearchOptions& options, const Progres
             stalled = totals.generations - improved_at >= options.budget.stall_generations;
         }
         // widening at a barrier after which no generation runs would add nothing
-        if (!out_of_budget(options.budget, totals, elapsed(), best_loss()) &&
-            widening.due(best_loss(), totals.generations))
+        const double loss = best_loss();
+        if (!out_of_budget(options.budget, totals, elapsed(), loss) && widening.due(loss, totals.generations))
             for (auto& island : islands) island->use_operators(widening.widened());
         if (!options.checkpoint.path.empty()) save_checkpoint();
     }
