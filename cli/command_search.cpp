@@ -83,8 +83,10 @@ void run_search(SearchArgs& args) {
                            "fallen by 1 % for {} generations\n",
                    solution.front.widened->operators, solution.front.widened->generation, options.search.widen_after);
     if (!args.quiet && solution.front.stalled)
-        fmt::print(stderr, "search stopped after {} generations: the shortest description had not improved for {}\n",
-                   solution.front.final_progress.generations, options.search.budget.stall_generations);
+        fmt::print(stderr, "search stopped after {} generations: {}\n", solution.front.final_progress.generations,
+                   problem.holds_out() ? std::string("the held-out rows had stopped rewarding anything new (--stall-generations)")
+                                       : fmt::format("the shortest description had not improved for {} (--stall-generations)",
+                                                     options.search.budget.stall_generations));
     // not progress but a warning that the result is partial, so --quiet keeps it
     if (solution.interrupted)
         fmt::print(stderr, "occam: interrupted; the {} found so far:\n", solution.model ? "rounds" : "front");

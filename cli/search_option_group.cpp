@@ -47,8 +47,9 @@ void add_search_option_groups(CLI::App& command, SearchOptionArgs& args) {
         ->group(budget);
     command
         .add_option("--stall-generations", o.budget.stall_generations,
-                    "Tables too small to hold rows out: stop once the shortest description has not improved for this "
-                    "many generations (0: never)")
+                    "Stop once the formula selection would choose has not improved for this many generations (with rows "
+                    "held out: for the later half of the search, at least this many, and while more complex formulas "
+                    "do worse on them) (0: never)")
         ->capture_default_str()
         ->group(budget);
 

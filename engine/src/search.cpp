@@ -8,10 +8,10 @@
 #include <memory>
 #include <optional>
 
-#include "occam/description_length.hpp"
 #include "occam/front_builder.hpp"
 #include "checkpoint.hpp"
 #include "island.hpp"
+#include "selection_stall.hpp"
 #include "stall_widening.hpp"
 
 namespace occam {
@@ -40,18 +40,6 @@ void migrate(std::vector<std::unique_ptr<Island>>& islands, std::size_t count) {
     for (const auto& island : islands) outgoing.push_back(island->emigrants(count));
     for (std::size_t i = 0; i < islands.size(); ++i)
         islands[i]->receive(outgoing[(i + islands.size() - 1) % islands.size()]);
-}
-
-// The shortest description among the archive's members (each fitted with linear scaling: two
-// constants more than its tree shows), for problems judged by description length.
-double shortest_description(const ParetoArchive& archive, const Problem& problem) {
-    const auto rows = static_cast<std::size_t>(problem.train_target().size());
-    const std::size_t symbols = formula_symbols(problem.input_names().size());
-    double shortest = INFINITY;
-    for (const auto& [complexity, individual] : archive.entries())
-        shortest = std::min(shortest, description_length(individual.loss, rows, individual.tree.constant_count() + 2,
-                                                          complexity, symbols));
-    return shortest;
 }
 
 // The lowest training loss among members with fewer constants than rows less one (linear scaling
@@ -139,16 +127,12 @@ Front search(const Problem& problem, const SearchOptions& options, const Progres
     // included, and a generation budget that ends between them stops without migrating: so 10
     // generations and a resume to 20 migrate exactly where one run of 20 does.
     const std::size_t per_epoch = options.population.generations_per_epoch;
-    // Small tables: the generation at which the shortest description last improved (by a
-    // hundredth of a nat, less is rounding), to stop once the data have said all they can.
-    const bool by_description = !problem.holds_out();
-    // the stall is not saved in a checkpoint, so a checkpointed search does not stop by it: a
-    // resume continues bit for bit
+    // the stall is not saved in a checkpoint, so a checkpointed search neither stops by it nor widens:
+    // a resume continues bit for bit
     const bool checkpointed = !options.checkpoint.path.empty() || !options.checkpoint.resume.empty();
-    const bool watch_stall = by_description && options.budget.stall_generations > 0 && !checkpointed;
-    double shortest = watch_stall ? shortest_description(archive, problem) : INFINITY;
-    long long improved_at = totals.generations;
+    SelectionStall stall(problem, options.budget, !checkpointed, archive, totals.generations);
     bool stalled = false;
+    const bool by_description = !problem.holds_out();
     // without rows held out, a formula with a constant for nearly every row fits them all: it says
     // nothing of the target loss
     const auto best_loss = [&] { return by_description ? best_judgeable_loss(archive, problem) : archive.best_loss(); };
@@ -179,18 +163,13 @@ Front search(const Problem& problem, const SearchOptions& options, const Progres
         }
         if (static_cast<std::size_t>(totals.generations) % per_epoch == 0) migrate(islands, options.population.migrants);
         take_stock();
-        if (watch_stall) {
-            const double now = shortest_description(archive, problem);
-            if (now < shortest - 0.01) {
-                shortest = now;
-                improved_at = totals.generations;
-            }
-            stalled = totals.generations - improved_at >= options.budget.stall_generations;
-        }
+        stalled = stall.stalled(archive, totals.generations);
         // widening at a barrier after which no generation runs would add nothing
         const double loss = best_loss();
-        if (!out_of_budget(options.budget, totals, elapsed(), loss) && widening.due(loss, totals.generations))
+        if (!stalled && !out_of_budget(options.budget, totals, elapsed(), loss) && widening.due(loss, totals.generations)) {
             for (auto& island : islands) island->use_operators(widening.widened());
+            stall.restart(totals.generations);
+        }
         if (!options.checkpoint.path.empty()) save_checkpoint();
     }
 

@@ -13,9 +13,9 @@ struct Budget {
     std::optional<long long> max_evaluations;
     std::optional<long long> max_generations;
     double target_loss = 1e-24;  // stop once a formula's training NMSE is at most this
-    // A problem with no rows held out (a small table) stops once the shortest description in the
-    // archive (description_length.hpp) has not improved for this many generations: noisy data never
-    // reach the target loss, and past that point the search only fits the noise. 0: never. Not
+    // Stop once the formula selection would choose has not improved for this many generations:
+    // noisy data never reach the target loss, and past that point the search only fits the noise
+    // (the rule for tables with and without rows held out: selection_stall.hpp). 0: never. Not
     // with --checkpoint or --resume, whose searches must continue bit for bit.
     long long stall_generations = 200;
 };
