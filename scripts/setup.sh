@@ -6,6 +6,8 @@ packages=(
   libboost-dev libtbb-dev libeigen3-dev
   libcli11-dev libfmt-dev nlohmann-json3-dev libfast-float-dev
   doctest-dev libbenchmark-dev
+  libginac-dev pkg-config
+  python3-sympy
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "occam/aliasing.hpp"
+#include "occam/canonical_form.hpp"
 #include "occam/constant_uncertainty.hpp"
 #include "occam/description_length.hpp"
 #include "occam/metrics.hpp"
@@ -116,6 +117,16 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
         Tree formula = simplify(member);
         auto train_loss = refit(formula);
         if (!train_loss) continue;
+        // the form a person would write, so that one constant carries what several did before
+        // snapping, and the complexity counted is that of the formula printed
+        Tree canonical = canonical_form(formula, train_x);
+        if (!(canonical == formula)) {
+            const auto canonical_loss = refit(canonical);
+            if (canonical_loss) {
+                formula = std::move(canonical);
+                train_loss = canonical_loss;
+            }
+        }
         if (fitting.snap) {
             // functions in their linear regime go first, so snapping sees the form they hid
             formula = prune_unary(formula, refit);
@@ -125,7 +136,8 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
             Tree snapped = snap_constants(formula, refit, snapping, errors_of);
             const auto snapped_loss = refit(snapped);
             if (snapped_loss && interpreter.evaluate(snapped, valid_x, prediction)) {
-                formula = std::move(snapped);
+                // exact values can cancel where the fitted ones did not: 1.0000000002*x - x
+                formula = canonical_form(snapped, train_x);
                 train_loss = snapped_loss;
             }
         }

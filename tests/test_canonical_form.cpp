@@ -1,0 +1,138 @@
+// The canonical form (canonical_form.hpp): formulas the search printed as puzzles, written as a
+// person would, never at the cost of a value on the rows.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "occam/canonical_form.hpp"
+#include "occam/interpreter.hpp"
+#include "occam/parse.hpp"
+#include "occam/print.hpp"
+#include "occam/random.hpp"
+
+using namespace occam;
+
+namespace {
+
+// rows of uniform inputs in [lo, hi]
+Eigen::ArrayXXd uniform_rows(Eigen::Index rows, Eigen::Index columns, double lo, double hi) {
+    Random random(7);
+    Eigen::ArrayXXd x(rows, columns);
+    for (Eigen::Index c = 0; c < columns; ++c)
+        for (Eigen::Index r = 0; r < rows; ++r) x(r, c) = lo + (hi - lo) * random.uniform();
+    return x;
+}
+
+// the formula's fitted-looking numbers (not 1, 2, 3 or pi) made fittable constants, as the search leaves them
+Tree fitted(const std::string& formula, const std::vector<std::string>& names) {
+    const Tree parsed = parse_formula(formula, names);
+    std::vector<Node> nodes(parsed.nodes().begin(), parsed.nodes().end());
+    for (Node& node : nodes)
+        if (node.op == Op::Number && node.value != std::trunc(node.value)) node = Node::constant(node.value);
+    return Tree(std::move(nodes));
+}
+
+bool same_values(const Tree& a, const Tree& b, const Eigen::ArrayXXd& rows) {
+    Interpreter interpreter;
+    Eigen::ArrayXd va(rows.rows()), vb(rows.rows());
+    REQUIRE(interpreter.evaluate(a, rows, va));
+    REQUIRE(interpreter.evaluate(b, rows, vb));
+    return ((va - vb).abs() <= 1e-9 * (1 + va.abs())).all();
+}
+
+bool holds(const Tree& tree, Op op) {
+    for (const Node& node : tree.nodes())
+        if (node.op == op) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("canonical form: a rational function with common factors is written reduced") {
+    const std::vector<std::string> names{"x1", "x2", "x3", "y1", "y2", "y3"};
+    const Tree puzzle = parse_formula("y3^2*((x1*y1/(y3^2*(x2*y2/y3^2 + x3/y3)) + 1)*(x2*y2/y3^2 + x3/y3))", names);
+    const Eigen::ArrayXXd rows = uniform_rows(200, 6, 1, 5);
+    const Tree canonical = canonical_form(puzzle, rows);
+    CHECK(same_values(puzzle, canonical, rows));
+    // x1*y1 + x2*y2 + x3*y3 is 11 nodes
+    CHECK(canonical.complexity() <= 11);
+    CAPTURE(to_infix(canonical, names));
+}
+
+TEST_CASE("canonical form: a trigonometric shift and an inverse composition become algebra") {
+    const std::vector<std::string> names{"v", "c"};
+    const Eigen::ArrayXXd rows = uniform_rows(200, 2, 1, 2) * (Eigen::ArrayXXd(1, 2) << 1, 3).finished().replicate(200, 1);
+    const Tree puzzle = parse_formula("sin(pi/2 + asin(v/c))", names);
+    const Tree canonical = canonical_form(puzzle, rows);
+    CAPTURE(to_infix(canonical, names));
+    CHECK(same_values(puzzle, canonical, rows));
+    CHECK_FALSE(holds(canonical, Op::Sin));
+    CHECK_FALSE(holds(canonical, Op::Asin));
+    CHECK(holds(canonical, Op::Sqrt));
+
+    const std::vector<std::string> theta{"theta"};
+    const Tree shifted = parse_formula("1 + cos(theta - pi)", theta);
+    const Eigen::ArrayXXd angles = uniform_rows(100, 1, 0, 3);
+    const Tree plain = canonical_form(shifted, angles);
+    CAPTURE(to_infix(plain, theta));
+    CHECK(same_values(shifted, plain, angles));
+    CHECK_FALSE(holds(plain, Op::Pi));
+}
+
+TEST_CASE("canonical form: fitted numbers that multiply or add together become one") {
+    const std::vector<std::string> names{"pr", "gamma", "rho"};
+    const Eigen::ArrayXXd rows = uniform_rows(200, 3, 1, 5);
+    const Tree puzzle = fitted("10.5*(sqrt(pr)*sqrt(0.0095238*gamma))/sqrt(rho)", names);
+    REQUIRE(puzzle.constant_count() == 2);
+    const Tree canonical = canonical_form(puzzle, rows);
+    CAPTURE(to_infix(canonical, names));
+    CHECK(same_values(puzzle, canonical, rows));
+    CHECK(canonical.constant_count() == 1);
+    CHECK(canonical.complexity() < puzzle.complexity());
+
+    // a fitted term inside a logarithm beside a multiple of pi: one constant, not three
+    const std::vector<std::string> volumes{"V1", "V2"};
+    const Tree logs = fitted("-3*log(0.0099750408*(V1/V2)) - 4.4*pi", volumes);
+    const Tree merged = canonical_form(logs, rows.leftCols(2));
+    CAPTURE(to_infix(merged, volumes));
+    CHECK(same_values(logs, merged, rows.leftCols(2)));
+    CHECK(merged.constant_count() <= 1);
+    CHECK_FALSE(holds(merged, Op::Pi));
+}
+
+TEST_CASE("canonical form: a rewrite that is false on the rows is never taken") {
+    // sqrt(x^2) is x only where x is positive; here x is negative on every row
+    const std::vector<std::string> names{"x"};
+    const Tree tree = parse_formula("sqrt(x^2) + x^3", names);
+    const Eigen::ArrayXXd negative = uniform_rows(100, 1, -3, -1);
+    const Tree canonical = canonical_form(tree, negative);
+    CHECK(same_values(tree, canonical, negative));
+    // on positive rows it may become x + x^3
+    const Eigen::ArrayXXd positive = uniform_rows(100, 1, 1, 3);
+    const Tree shorter = canonical_form(tree, positive);
+    CHECK(same_values(tree, shorter, positive));
+    CHECK(shorter.complexity() < tree.complexity());
+}
+
+TEST_CASE("canonical form: the same formula gets the same form whatever was computed before") {
+    // GiNaC orders terms by hashes that change with every symbol a process makes; occam's form must not
+    const std::vector<std::string> names{"x", "y", "z"};
+    const Eigen::ArrayXXd rows = uniform_rows(150, 3, 1, 3);
+    const std::vector<std::string> formulas{
+        "0.18*((y - 1.72)^2 - z)^2 + 2", "0.25*(x + (z - (y - 1.78)^2)^2) + 1.86 - 0.30*z",
+        "x*(3.56 - 0.54*abs(2*y - 0.89*x - log(y + 69.7)))", "sin(x - y)*cos(z - x) + (x - y)/(z - y)",
+        "z^2*((x*y/(z^2*(x*y/z^2 + x/z)) + 1)*(x*y/z^2 + x/z))"};
+    std::vector<Tree> first;
+    for (const auto& text : formulas) first.push_back(canonical_form(fitted(text, names), rows));
+    // many more symbols and forms in between
+    for (int round = 0; round < 20; ++round)
+        for (const auto& text : formulas) canonical_form(fitted(text, names), rows.leftCols(3));
+    for (std::size_t i = 0; i < formulas.size(); ++i) {
+        const Tree again = canonical_form(fitted(formulas[i], names), rows);
+        CAPTURE(to_infix(first[i], names));
+        CAPTURE(to_infix(again, names));
+        CHECK(again == first[i]);
+    }
+}
