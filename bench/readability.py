@@ -124,8 +124,9 @@ def is_constant(expr, scale):
 
 def symbolic_solution(printed, law):
     """SRBench's test: printed - law or printed / law is a constant (nonzero for the ratio). The
-    printed floats are taken at their decimal value (0.5/pi is 1/(2*pi), as a reader takes it)."""
+    floats of both are taken at their decimal value (0.5/pi is 1/(2*pi), as a reader takes it)."""
     printed = sympy.nsimplify(printed, rational=True)
+    law = sympy.nsimplify(law, rational=True)  # a law's 1.22 is the decimal 1.22 too
     scale = max([1.0] + [abs(float(n)) for n in law.atoms(sympy.Number)])
     return is_constant(printed - law, scale) or (is_constant(printed / law, 1.0) and not is_constant(printed, scale))
 
