@@ -102,18 +102,43 @@ TEST_CASE("canonical form: fitted numbers that multiply or add together become o
     CHECK_FALSE(holds(merged, Op::Pi));
 }
 
-TEST_CASE("canonical form: a rewrite that is false on the rows is never taken") {
-    // sqrt(x^2) is x only where x is positive; here x is negative on every row
-    const std::vector<std::string> names{"x"};
-    const Tree tree = parse_formula("sqrt(x^2) + x^3", names);
-    const Eigen::ArrayXXd negative = uniform_rows(100, 1, -3, -1);
-    const Tree canonical = canonical_form(tree, negative);
-    CHECK(same_values(tree, canonical, negative));
-    // on positive rows it may become x + x^3
-    const Eigen::ArrayXXd positive = uniform_rows(100, 1, 1, 3);
+TEST_CASE("canonical form: what holds only for positive inputs is used only where the rows are positive") {
+    // b*sqrt(1 + (a/b)^2) is sqrt(a^2 + b^2) for b > 0 only; sqrt(x^2) is x likewise
+    const std::vector<std::string> names{"a", "b"};
+    const Tree tree = parse_formula("b*sqrt(1 + (a/b)^2) + sqrt(a^2)", names);
+    const Eigen::ArrayXXd mixed = uniform_rows(200, 2, -3, 3);
+    const Tree kept = canonical_form(tree, mixed);
+    CAPTURE(to_infix(kept, names));
+    CHECK(same_values(tree, kept, mixed));
+    const Eigen::ArrayXXd positive = uniform_rows(200, 2, 1, 3);
     const Tree shorter = canonical_form(tree, positive);
+    CAPTURE(to_infix(shorter, names));
     CHECK(same_values(tree, shorter, positive));
     CHECK(shorter.complexity() < tree.complexity());
+    CHECK(shorter.complexity() < kept.complexity());
+}
+
+TEST_CASE("canonical form: exact numbers stay exact, and a formula GiNaC cannot improve stays as it is") {
+    const std::vector<std::string> names{"x", "y"};
+    const Eigen::ArrayXXd rows = uniform_rows(100, 2, 1, 3);
+    // 0.075 is 3/40 to the algebra, and comes back exact: no fittable constant appears
+    const Tree exact = parse_formula("0.075*x*y + 0.075*x", names);
+    const Tree collected = canonical_form(exact, rows);
+    CAPTURE(to_infix(collected, names));
+    CHECK(collected.constant_count() == 0);
+    CHECK(same_values(exact, collected, rows));
+    CHECK(collected.complexity() < exact.complexity());
+    // already short
+    const Tree plain = parse_formula("x*y", names);
+    CHECK(canonical_form(plain, rows) == plain);
+    // a sum in a denominator written with its first term positive, whichever sign GiNaC chose
+    Eigen::ArrayXXd apart = rows;
+    apart.col(1) += 2;  // y > x on every row
+    const Tree turned = parse_formula("1/(y - x) - 1/(x - y)", names);
+    const Tree written = canonical_form(turned, apart);
+    CAPTURE(to_infix(written, names));
+    CHECK(same_values(turned, written, apart));
+    CHECK(written.complexity() < turned.complexity());
 }
 
 TEST_CASE("canonical form: the same formula gets the same form whatever was computed before") {
@@ -123,7 +148,8 @@ TEST_CASE("canonical form: the same formula gets the same form whatever was comp
     const std::vector<std::string> formulas{
         "0.18*((y - 1.72)^2 - z)^2 + 2", "0.25*(x + (z - (y - 1.78)^2)^2) + 1.86 - 0.30*z",
         "x*(3.56 - 0.54*abs(2*y - 0.89*x - log(y + 69.7)))", "sin(x - y)*cos(z - x) + (x - y)/(z - y)",
-        "z^2*((x*y/(z^2*(x*y/z^2 + x/z)) + 1)*(x*y/z^2 + x/z))"};
+        "z^2*((x*y/(z^2*(x*y/z^2 + x/z)) + 1)*(x*y/z^2 + x/z))", "(x - y)^2 + z", "1/(y - x) + z",
+        "sqrt((x - y)^2 + (z - y)^2)", "(y - x)^3*z + x"};
     std::vector<Tree> first;
     for (const auto& text : formulas) first.push_back(canonical_form(fitted(text, names), rows));
     // many more symbols and forms in between

@@ -25,13 +25,30 @@ double round_to_digits(double v, int digits) {
     return std::isfinite(scale) && std::isfinite(rounded) && rounded != 0 ? rounded : v;
 }
 
-// Whether candidate gives tree's values on the rows, to rounding.
-bool agrees(const Tree& tree, const Tree& candidate, const Eigen::ArrayXXd& rows, Interpreter& interpreter) {
-    if (rows.rows() == 0) return false;
-    Eigen::ArrayXd original(rows.rows()), rewritten(rows.rows());
-    if (!interpreter.evaluate(tree, rows, original) || !interpreter.evaluate(candidate, rows, rewritten)) return false;
+// Whether candidate gives the formula's values (original) on the rows, to rounding.
+bool agrees(const Eigen::ArrayXd& original, const Tree& candidate, const Eigen::ArrayXXd& rows, Interpreter& interpreter) {
+    Eigen::ArrayXd rewritten(rows.rows());
+    if (!interpreter.evaluate(candidate, rows, rewritten)) return false;
     const double spread = (original - original.mean()).square().sum() + original.square().sum() * 1e-12;
     return (rewritten - original).square().sum() <= agreement * agreement * spread;
+}
+
+// A fitted number the algebra computed carries its rounding, which depends on the order GiNaC
+// added in: 12 significant digits are what the form says, and the same in every call.
+Tree with_rounded_constants(Tree tree) {
+    for (Node& node : tree.mutable_nodes())
+        if (node.op == Op::Constant && node.value != 0 && std::isfinite(node.value))
+            node.value = round_to_digits(node.value, 12);
+    return tree;
+}
+
+// Whether expanding could blow up: an integer power above 4 of a sum (a snapped exponent of 12
+// on a sum of five terms is thousands of terms), or a long formula.
+bool expansion_is_cheap(const Tree& tree) {
+    if (tree.length() > 80) return false;
+    for (std::size_t i = 0; i < tree.length(); ++i)
+        if (tree[i].op == Op::Pow && tree[i - 1].op == Op::Number && std::abs(tree[i - 1].value) > 4) return false;
+    return true;
 }
 
 }  // namespace
@@ -44,13 +61,16 @@ Tree canonical_form(const Tree& tree, const Eigen::ArrayXXd& rows) {
     Tree best = tree;
     int lowest = tree.complexity();
     Interpreter interpreter;
+    Eigen::ArrayXd original(rows.rows());
+    if (rows.rows() == 0 || !interpreter.evaluate(tree, rows, original)) return tree;
     try {
         const Translation translation(rows);
         const gi::ex base = algebra::folded(algebra::rewritten(translation.to_ginac(tree, tree.root())));
         const auto try_form = [&](const auto& make) {
             try {
-                const Tree candidate = simplify(detail::to_tree(translation.to_expr(algebra::folded(make()))));
-                if (candidate.complexity() < lowest && agrees(tree, candidate, rows, interpreter)) {
+                const Tree candidate =
+                    with_rounded_constants(simplify(detail::to_tree(translation.to_expr(algebra::folded(make())))));
+                if (candidate.complexity() < lowest && agrees(original, candidate, rows, interpreter)) {
                     lowest = candidate.complexity();
                     best = candidate;
                 }
@@ -60,22 +80,18 @@ Tree canonical_form(const Tree& tree, const Eigen::ArrayXXd& rows) {
         };
         try_form([&] { return base; });
         try_form([&] { return algebra::distributed(base); });
-        try_form([&] { return gi::normal(base); });
-        try_form([&] { return base.expand(); });
-        try_form([&] { return algebra::termwise_normal(base.expand()); });
-        try_form([&] {
-            const gi::ex parts = gi::numer_denom(gi::normal(base));
-            return parts.op(0).expand() / parts.op(1).expand();
-        });
+        if (expansion_is_cheap(tree)) {
+            try_form([&] { return gi::normal(base); });
+            try_form([&] { return base.expand(); });
+            try_form([&] { return algebra::termwise_normal(base.expand()); });
+            try_form([&] {
+                const gi::ex parts = gi::numer_denom(gi::normal(base));
+                return parts.op(0).expand() / parts.op(1).expand();
+            });
+        }
     } catch (const std::exception&) {
         // a formula GiNaC cannot take in stays as it is
     }
-    // a fitted number the algebra computed carries its rounding, which depends on the order GiNaC
-    // added in: 12 significant digits are what the form says, and the same in every call
-    if (!(best == tree))
-        for (Node& node : best.mutable_nodes())
-            if (node.op == Op::Constant && node.value != 0 && std::isfinite(node.value))
-                node.value = round_to_digits(node.value, 12);
     return best;
 }
 

@@ -91,6 +91,17 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
         return fit.mse / train_variance;
     };
 
+    // the canonical form assumes the signs of the inputs on every row, held out or not
+    Eigen::ArrayXXd all_x(train_x.rows() + (has_validation ? valid_x.rows() : 0), train_x.cols());
+    all_x.topRows(train_x.rows()) = train_x;
+    if (has_validation) all_x.bottomRows(valid_x.rows()) = valid_x;
+    Interpreter loss_interpreter;
+    Eigen::ArrayXd train_prediction(train_y.size());
+    const auto loss_of = [&](const Tree& tree) -> std::optional<double> {
+        if (!loss_interpreter.evaluate(tree, train_x, train_prediction)) return std::nullopt;
+        return nmse_loss(train_y, train_prediction, train_w);
+    };
+
     const ConstantErrors errors_of = [&](const Tree& tree) { return standard_errors(tree, train_x, train_y, train_w); };
     const SnapOptions snapping{.rows = train_rows};
 
@@ -119,10 +130,10 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
         if (!train_loss) continue;
         // the form a person would write, so that one constant carries what several did before
         // snapping, and the complexity counted is that of the formula printed
-        Tree canonical = canonical_form(formula, train_x);
+        Tree canonical = canonical_form(formula, all_x);
         if (!(canonical == formula)) {
             const auto canonical_loss = refit(canonical);
-            if (canonical_loss) {
+            if (canonical_loss && *canonical_loss <= *train_loss * (1 + 1e-9) + loss_floor) {
                 formula = std::move(canonical);
                 train_loss = canonical_loss;
             }
@@ -136,9 +147,15 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
             Tree snapped = snap_constants(formula, refit, snapping, errors_of);
             const auto snapped_loss = refit(snapped);
             if (snapped_loss && interpreter.evaluate(snapped, valid_x, prediction)) {
-                // exact values can cancel where the fitted ones did not: 1.0000000002*x - x
-                formula = canonical_form(snapped, train_x);
+                formula = std::move(snapped);
                 train_loss = snapped_loss;
+                // exact values can cancel where the fitted ones did not: 1.0000000002*x - x
+                Tree canonical = canonical_form(formula, all_x);
+                const auto canonical_loss = loss_of(canonical);
+                if (canonical_loss) {
+                    formula = std::move(canonical);
+                    train_loss = canonical_loss;
+                }
             }
         }
         if (!interpreter.evaluate(formula, valid_x, prediction)) continue;

@@ -1,6 +1,7 @@
 #include "ginac_expression.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -20,7 +21,10 @@ std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
 std::uint64_t stable_key(const gi::ex& e) {
     if (gi::is_a<gi::numeric>(e)) {
         const gi::numeric n = gi::ex_to<gi::numeric>(e);
-        return mix(1, std::hash<double>{}(n.is_real() ? n.to_double() : 0.0));
+        // to 10 digits: a folded number's last bits follow the order GiNaC added in
+        const double v = n.is_real() ? n.to_double() : 0.0;
+        const double digits = v == 0 || !std::isfinite(v) ? 0 : std::pow(10.0, 9 - std::floor(std::log10(std::abs(v))));
+        return mix(1, std::hash<double>{}(digits > 0 && std::isfinite(digits) ? std::round(v * digits) / digits : v));
     }
     if (gi::is_a<gi::symbol>(e)) return mix(2, std::hash<std::string>{}(gi::ex_to<gi::symbol>(e).get_name()));
     if (gi::is_a<gi::constant>(e)) return mix(3, std::hash<double>{}(gi::ex_to<gi::numeric>(e.evalf()).to_double()));
@@ -85,7 +89,7 @@ std::pair<gi::ex, gi::ex> power_of_sum(const gi::ex& factor) {
     return {0, 0};
 }
 
-// Parts in occam's order: constants first, then by the first input they use, then the shorter.
+// Parts in occam's order: by the first input they use (numbers and pi last), then the shorter.
 bool comes_first(const gi::ex& a, const gi::ex& b) {
     const auto key = [](const gi::ex& e) { return std::tuple(lowest_input(e), printed_size(e), stable_key(e)); };
     return key(a) < key(b);

@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <string>
 
+#include <fmt/format.h>
+
 namespace occam::algebra {
 namespace {
 
@@ -33,7 +35,7 @@ std::optional<gi::numeric> exact_decimal(double v) {
 
 Translation::Translation(const Eigen::ArrayXXd& rows) {
     for (Eigen::Index c = 0; c < rows.cols(); ++c) {
-        const std::string name = "x" + std::to_string(c);
+        const std::string name = fmt::format("x{}", c);
         if (rows.rows() > 0 && (rows.col(c) > 0).all())
             symbols_.push_back(gi::possymbol(name));
         else
@@ -166,6 +168,12 @@ Expr Translation::product(const gi::ex& e) const {
 }
 
 Expr Translation::power(const gi::ex& base, const gi::ex& exponent) const {
+    // a sum to an integer power is written with its first term positive (GiNaC turns it by its
+    // own order): (y - x)^2 is (x - y)^2, (y - x)^3 is -(x - y)^3
+    if (gi::is_a<gi::add>(base) && exponent.info(gi::info_flags::integer) && turned(base)) {
+        Expr written = power(negated(base), exponent);
+        return exponent.info(gi::info_flags::odd) ? Expr::unary(Op::Neg, std::move(written)) : written;
+    }
     Expr b = to_expr(base);
     if (gi::is_a<gi::numeric>(exponent)) {
         const gi::numeric n = gi::ex_to<gi::numeric>(exponent);

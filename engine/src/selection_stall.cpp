@@ -1,6 +1,7 @@
 #include "selection_stall.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "occam/description_length.hpp"
 #include "occam/metrics.hpp"
@@ -43,10 +44,14 @@ SelectionStall::Standing SelectionStall::standing(const ParetoArchive& archive) 
     for (const auto& [complexity, individual] : archive.entries())
         if (interpreter_.evaluate(explicit_tree(individual), x, prediction))
             losses.emplace_back(complexity, nmse_loss(y, prediction, problem_.validation_weights()));
-    if (losses.empty()) return now;
+    if (losses.empty()) return now;  // nothing to judge by: no progress, and no sign of over-fitting
     for (const auto& [complexity, loss] : losses) now.score = std::min(now.score, loss);
+    // the window around the best score so far: a simpler formula entering only because the
+    // best loss rose (the archive keeps members by training loss) is no progress
+    const double best = std::min(now.score, best_.score);
+    now.simplest_within = std::numeric_limits<int>::max();
     for (const auto& [complexity, loss] : losses)
-        if (loss <= indistinguishable * now.score) {
+        if (loss <= indistinguishable * best) {
             now.simplest_within = complexity;
             break;
         }
@@ -61,7 +66,9 @@ bool SelectionStall::stalled(const ParetoArchive& archive, long long generation)
                               ? now.score < validation_factor * best_.score || now.simplest_within < best_.simplest_within
                               : now.score < best_.score - description_step;
     if (improved) {
-        best_ = now;
+        // a lower score moves the window; a simpler formula within it keeps the score
+        if (now.score < best_.score) best_.score = now.score;
+        best_.simplest_within = now.simplest_within;
         improved_at_ = generation;
         return false;
     }

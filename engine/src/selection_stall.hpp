@@ -8,6 +8,9 @@
 //    1.5x of it has improved for the later half of the search (at least stall_generations), and
 //    the most complex formula does worse on the held-out rows than a simpler one: fitting the
 //    training rows more closely no longer carries over to rows the search has not seen.
+#include <cmath>
+#include <limits>
+
 #include "occam/budget.hpp"
 #include "occam/interpreter.hpp"
 #include "occam/pareto_archive.hpp"
@@ -31,9 +34,9 @@ public:
 private:
     // What selection would make of the archive now, and whether the data are being over-fitted.
     struct Standing {
-        double score = INFINITY;          // description length, or the lowest validation loss
-        int simplest_within = 0;          // held out: the simplest complexity within 1.5x of it
-        bool overfitted = true;           // held out: the most complex member is not the best
+        double score = INFINITY;  // description length, or the lowest validation loss
+        int simplest_within = std::numeric_limits<int>::max();  // held out: the simplest within 1.5x of the best
+        bool overfitted = false;  // held out: the most complex member is not the best
     };
     Standing standing(const ParetoArchive& archive);
 

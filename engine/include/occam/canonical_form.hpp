@@ -8,8 +8,8 @@
 // (z^-2 * (1 + x^2/z^2)^-1 is (z^2 + x^2)^-1), the rational function normalised with its common
 // factors cancelled, expanded, and expanded with each term normalised.
 // Inputs positive on every row are treated as positive (sqrt(x^2) is x there). Each form must give
-// the formula's values on the rows to 1e-12 relative (RMS), else it is dropped, never returned;
-// occam's own tree stays what evaluates.
+// the formula's values on the rows to 1e-6 of their spread (RMS; the loss then moves by 1e-12 at
+// most), else it is dropped, never returned; occam's own tree stays what evaluates.
 #include <Eigen/Core>
 
 #include "occam/tree.hpp"
