@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "algebra_rewrites.hpp"
+#include "ginac_expression.hpp"
 #include "ginac_translation.hpp"
 #include "occam/interpreter.hpp"
 #include "occam/simplify.hpp"
@@ -42,19 +43,21 @@ Tree with_rounded_constants(Tree tree) {
     return tree;
 }
 
-// Whether expanding could blow up: an integer power above 4 of a sum (a snapped exponent of 12
-// on a sum of five terms is thousands of terms), or a long formula.
+// Whether expanding and normalising could take long: GiNaC cannot be interrupted, and a power
+// above the cube (a sum to the 6th is hundreds of terms; the gcds of normal() over them and
+// the functions inside take minutes) or a long formula is seldom what a person writes anyway.
 bool expansion_is_cheap(const Tree& tree) {
-    if (tree.length() > 80) return false;
+    if (tree.length() > 40) return false;
     for (std::size_t i = 0; i < tree.length(); ++i)
-        if (tree[i].op == Op::Pow && tree[i - 1].op == Op::Number && std::abs(tree[i - 1].value) > 4) return false;
+        if (tree[i].op == Op::Pow) return false;
     return true;
 }
 
 }  // namespace
 
 Tree canonical_form(const Tree& tree, const Eigen::ArrayXXd& rows) {
-    if (tree.empty()) return tree;
+    // nothing of five nodes or fewer comes out shorter that simplify() has not already made
+    if (tree.length() <= 5) return tree;
     // GiNaC's reference counts and symbol serials are global and unguarded
     static std::mutex ginac;
     const std::lock_guard lock(ginac);
@@ -68,8 +71,10 @@ Tree canonical_form(const Tree& tree, const Eigen::ArrayXXd& rows) {
         const gi::ex base = algebra::folded(algebra::rewritten(translation.to_ginac(tree, tree.root())));
         const auto try_form = [&](const auto& make) {
             try {
-                const Tree candidate =
-                    with_rounded_constants(simplify(detail::to_tree(translation.to_expr(algebra::folded(make())))));
+                const gi::ex form = algebra::folded(make());
+                // a form far longer than the formula will not come out shorter, and simplifying it is slow
+                if (algebra::printed_size(form) > 2 * static_cast<int>(tree.length()) + 10) return;
+                const Tree candidate = with_rounded_constants(simplify(detail::to_tree(translation.to_expr(form))));
                 if (candidate.complexity() < lowest && agrees(original, candidate, rows, interpreter)) {
                     lowest = candidate.complexity();
                     best = candidate;

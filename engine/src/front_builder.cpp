@@ -145,16 +145,18 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
             if (!train_loss) continue;
             // a snapped formula must still be defined on the validation rows, else keep the fit
             Tree snapped = snap_constants(formula, refit, snapping, errors_of);
+            const bool any_snapped = !(snapped == formula);
             const auto snapped_loss = refit(snapped);
             if (snapped_loss && interpreter.evaluate(snapped, valid_x, prediction)) {
                 formula = std::move(snapped);
                 train_loss = snapped_loss;
                 // exact values can cancel where the fitted ones did not: 1.0000000002*x - x
-                Tree canonical = canonical_form(formula, all_x);
-                const auto canonical_loss = loss_of(canonical);
-                if (canonical_loss) {
-                    formula = std::move(canonical);
-                    train_loss = canonical_loss;
+                if (any_snapped) {
+                    Tree canonical = canonical_form(formula, all_x);
+                    if (const auto canonical_loss = loss_of(canonical)) {
+                        formula = std::move(canonical);
+                        train_loss = canonical_loss;
+                    }
                 }
             }
         }
