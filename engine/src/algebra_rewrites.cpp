@@ -1,5 +1,7 @@
 #include "algebra_rewrites.hpp"
 
+#include <optional>
+
 #include "ginac_expression.hpp"
 
 namespace occam::algebra {
@@ -25,31 +27,25 @@ struct FoldFitted : gi::map_function {
                 varying = sum ? varying + part : varying * part;
         }
         if (sum) return fitted ? constant.evalf() + varying : inner;
-        if (!constant.is_equal(1) && holds_fitted_sum(varying)) return into_fitted_sum(constant.evalf(), varying);
+        if (!constant.is_equal(1))
+            if (const auto spread = into_fitted_sum(constant, varying)) return *spread;
         return fitted ? constant.evalf() * varying : inner;
-    }
-
-    static bool holds_fitted_sum(const gi::ex& varying) {
-        if (gi::is_a<gi::add>(varying)) return has_float(varying);
-        if (!gi::is_a<gi::mul>(varying)) return false;
-        for (std::size_t k = 0; k < varying.nops(); ++k)
-            if (gi::is_a<gi::add>(varying.op(k)) && has_float(varying.op(k))) return true;
-        return false;
     }
 
     // c * (a*x + b*y) * rest, with a or b fitted, is (c*a*x + c*b*y) * rest: the products of fitted
     // numbers become one number each, which snapping can then read (-0.0016 * 619.7 is -1), and so
-    // does an exact c (6/(11*pi) * 0.576 is 0.1).
-    static gi::ex into_fitted_sum(const gi::ex& coefficient, const gi::ex& varying) {
+    // does an exact c (6/(11*pi) * 0.576 is 0.1). Nothing when no sum there holds a fitted number.
+    static std::optional<gi::ex> into_fitted_sum(const gi::ex& constant, const gi::ex& varying) {
         // the first such sum in occam's order, not GiNaC's
         const std::vector<gi::ex> factors = gi::is_a<gi::mul>(varying) ? parts_in_order(varying) : std::vector{varying};
         for (const gi::ex& factor : factors) {
             if (!gi::is_a<gi::add>(factor) || !has_float(factor)) continue;
+            const gi::ex coefficient = constant.evalf();
             gi::ex spread = 0;
             for (std::size_t t = 0; t < factor.nops(); ++t) spread += coefficient * factor.op(t);
             return spread * (varying / factor);
         }
-        return coefficient * varying;
+        return std::nullopt;
     }
 };
 

@@ -9,6 +9,7 @@
 #include "ginac_translation.hpp"
 #include "occam/interpreter.hpp"
 #include "occam/simplify.hpp"
+#include "significant_digits.hpp"
 
 namespace occam {
 namespace {
@@ -19,12 +20,6 @@ using algebra::Translation;
 // A form may differ from the formula by rounding only: its RMS difference on the rows at most
 // this fraction of the formula's RMS spread (the loss unchanged to 1e-12).
 constexpr double agreement = 1e-6;
-
-double round_to_digits(double v, int digits) {
-    const double scale = std::pow(10.0, digits - 1 - static_cast<int>(std::floor(std::log10(std::abs(v)))));
-    const double rounded = std::round(v * scale) / scale;
-    return std::isfinite(scale) && std::isfinite(rounded) && rounded != 0 ? rounded : v;
-}
 
 // Whether candidate gives the formula's values (original) on the rows, to rounding.
 bool agrees(const Eigen::ArrayXd& original, const Tree& candidate, const Eigen::ArrayXXd& rows, Interpreter& interpreter) {
@@ -38,8 +33,10 @@ bool agrees(const Eigen::ArrayXd& original, const Tree& candidate, const Eigen::
 // added in: 12 significant digits are what the form says, and the same in every call.
 Tree with_rounded_constants(Tree tree) {
     for (Node& node : tree.mutable_nodes())
-        if (node.op == Op::Constant && node.value != 0 && std::isfinite(node.value))
-            node.value = round_to_digits(node.value, 12);
+        if (node.op == Op::Constant && node.value != 0 && std::isfinite(node.value)) {
+            const double rounded = round_to_significant(node.value, 12);
+            if (std::isfinite(rounded) && rounded != 0) node.value = rounded;
+        }
     return tree;
 }
 

@@ -95,13 +95,6 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
     Eigen::ArrayXXd all_x(train_x.rows() + (has_validation ? valid_x.rows() : 0), train_x.cols());
     all_x.topRows(train_x.rows()) = train_x;
     if (has_validation) all_x.bottomRows(valid_x.rows()) = valid_x;
-    Interpreter loss_interpreter;
-    Eigen::ArrayXd train_prediction(train_y.size());
-    const auto loss_of = [&](const Tree& tree) -> std::optional<double> {
-        if (!loss_interpreter.evaluate(tree, train_x, train_prediction)) return std::nullopt;
-        return nmse_loss(train_y, train_prediction, train_w);
-    };
-
     const ConstantErrors errors_of = [&](const Tree& tree) { return standard_errors(tree, train_x, train_y, train_w); };
     const SnapOptions snapping{.rows = train_rows};
 
@@ -109,6 +102,11 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
     std::size_t too_many_constants = 0;
     Interpreter interpreter;
     Eigen::ArrayXd prediction(valid_y.size());
+    Eigen::ArrayXd train_prediction(train_y.size());
+    const auto loss_of = [&](const Tree& tree) -> std::optional<double> {
+        if (!interpreter.evaluate(tree, train_x, train_prediction)) return std::nullopt;
+        return nmse_loss(train_y, train_prediction, train_w);
+    };
     // Every member is fitted with an offset (linear scaling), so a law through the origin would
     // never be written as one: judged by description length, each member also comes without it,
     // and the description decides whether the offset earns its place.

@@ -7,6 +7,8 @@
 #include <string>
 #include <tuple>
 
+#include "significant_digits.hpp"
+
 namespace occam::algebra {
 namespace {
 
@@ -23,8 +25,8 @@ std::uint64_t stable_key(const gi::ex& e) {
         const gi::numeric n = gi::ex_to<gi::numeric>(e);
         // to 10 digits: a folded number's last bits follow the order GiNaC added in
         const double v = n.is_real() ? n.to_double() : 0.0;
-        const double digits = v == 0 || !std::isfinite(v) ? 0 : std::pow(10.0, 9 - std::floor(std::log10(std::abs(v))));
-        return mix(1, std::hash<double>{}(digits > 0 && std::isfinite(digits) ? std::round(v * digits) / digits : v));
+        const double rounded = v == 0 || !std::isfinite(v) ? v : round_to_significant(v, 10);
+        return mix(1, std::hash<double>{}(std::isfinite(rounded) ? rounded : v));
     }
     if (gi::is_a<gi::symbol>(e)) return mix(2, std::hash<std::string>{}(gi::ex_to<gi::symbol>(e).get_name()));
     if (gi::is_a<gi::constant>(e)) return mix(3, std::hash<double>{}(gi::ex_to<gi::numeric>(e.evalf()).to_double()));
@@ -90,15 +92,14 @@ std::pair<gi::ex, gi::ex> power_of_sum(const gi::ex& factor) {
 }
 
 // Parts in occam's order: by the first input they use (numbers and pi last), then the shorter.
-bool comes_first(const gi::ex& a, const gi::ex& b) {
-    const auto key = [](const gi::ex& e) { return std::tuple(lowest_input(e), printed_size(e), stable_key(e)); };
-    return key(a) < key(b);
-}
+OrderKey order_key(const gi::ex& e) { return {lowest_input(e), printed_size(e), stable_key(e)}; }
 
 std::vector<gi::ex> parts_in_order(const gi::ex& e) {
+    std::vector<std::pair<OrderKey, gi::ex>> keyed;
+    for (std::size_t k = 0; k < e.nops(); ++k) keyed.emplace_back(order_key(e.op(k)), e.op(k));
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<gi::ex> parts;
-    for (std::size_t k = 0; k < e.nops(); ++k) parts.push_back(e.op(k));
-    std::stable_sort(parts.begin(), parts.end(), comes_first);
+    for (auto& [key, part] : keyed) parts.push_back(std::move(part));
     return parts;
 }
 
@@ -122,11 +123,13 @@ gi::ex negated(const gi::ex& sum) {
 // Whether a sum should be written turned (-S, its sign moved out): its first term in occam's
 // order is negative.
 bool turned(const gi::ex& sum) {
-    std::vector<std::pair<bool, gi::ex>> terms;
-    for (std::size_t k = 0; k < sum.nops(); ++k) terms.push_back(signed_part(sum.op(k)));
-    const auto first = std::min_element(terms.begin(), terms.end(),
-                                        [](const auto& a, const auto& b) { return comes_first(a.second, b.second); });
-    return first->first;
+    std::pair<OrderKey, bool> first{};  // the key of the first term, and whether it is negative
+    for (std::size_t k = 0; k < sum.nops(); ++k) {
+        const auto [negative, size] = signed_part(sum.op(k));
+        const OrderKey key = order_key(size);
+        if (k == 0 || key < first.first) first = {key, negative};
+    }
+    return first.second;
 }
 
 }  // namespace occam::algebra

@@ -7,6 +7,8 @@
 // term is positive.
 #include <ginac/ginac.h>
 
+#include <cstdint>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -28,8 +30,10 @@ std::pair<gi::ex, gi::ex> power_of_sum(const gi::ex& factor);
 gi::ex negated(const gi::ex& sum);
 
 // occam's order of parts: by the first input they use (inputs are named x0, x1, ...), then the
-// shorter, then a hash of the structure that is the same in every run.
-bool comes_first(const gi::ex& a, const gi::ex& b);
+// shorter, then a hash of the structure that is the same in every run. A key is computed once per
+// part: each of the three walks the whole part.
+using OrderKey = std::tuple<long, int, std::uint64_t>;
+OrderKey order_key(const gi::ex& e);
 std::vector<gi::ex> parts_in_order(const gi::ex& e);  // of a sum or a product
 
 // A term's sign and its size: -3*x is (true, 3*x).

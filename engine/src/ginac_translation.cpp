@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "occam/operators.hpp"
+
 namespace occam::algebra {
 namespace {
 
@@ -104,15 +106,22 @@ Expr Translation::number(const gi::numeric& n) {
 
 Expr Translation::sum(const gi::ex& e) const {
     // occam's order, positive terms first, so a sum reads "a - b" rather than "-b + a"
-    std::vector<std::pair<bool, gi::ex>> signed_terms;
-    for (std::size_t k = 0; k < e.nops(); ++k) signed_terms.push_back(signed_part(e.op(k)));
-    std::stable_sort(signed_terms.begin(), signed_terms.end(),
-                     [](const auto& a, const auto& b) { return comes_first(a.second, b.second); });
-    std::stable_partition(signed_terms.begin(), signed_terms.end(), [](const auto& t) { return !t.first; });
-    Expr out = to_expr(signed_terms[0].second);
-    if (signed_terms[0].first) out = Expr::unary(Op::Neg, std::move(out));
+    struct Term {
+        OrderKey key;
+        bool negative;
+        gi::ex size;
+    };
+    std::vector<Term> signed_terms;
+    for (std::size_t k = 0; k < e.nops(); ++k) {
+        const auto [negative, size] = signed_part(e.op(k));
+        signed_terms.push_back({order_key(size), negative, size});
+    }
+    std::stable_sort(signed_terms.begin(), signed_terms.end(), [](const Term& a, const Term& b) { return a.key < b.key; });
+    std::stable_partition(signed_terms.begin(), signed_terms.end(), [](const Term& t) { return !t.negative; });
+    Expr out = to_expr(signed_terms[0].size);
+    if (signed_terms[0].negative) out = Expr::unary(Op::Neg, std::move(out));
     for (std::size_t k = 1; k < signed_terms.size(); ++k)
-        out = Expr::binary(signed_terms[k].first ? Op::Sub : Op::Add, std::move(out), to_expr(signed_terms[k].second));
+        out = Expr::binary(signed_terms[k].negative ? Op::Sub : Op::Add, std::move(out), to_expr(signed_terms[k].size));
     return out;
 }
 
@@ -174,10 +183,11 @@ Expr Translation::power(const gi::ex& base, const gi::ex& exponent) const {
         Expr written = power(negated(base), exponent);
         return exponent.info(gi::info_flags::odd) ? Expr::unary(Op::Neg, std::move(written)) : written;
     }
+    if (gi::is_a<gi::numeric>(exponent) && gi::ex_to<gi::numeric>(exponent).is_negative())
+        return Expr::unary(Op::Inv, power(base, -exponent));
     Expr b = to_expr(base);
     if (gi::is_a<gi::numeric>(exponent)) {
         const gi::numeric n = gi::ex_to<gi::numeric>(exponent);
-        if (n.is_negative()) return Expr::unary(Op::Inv, power(base, -exponent));
         if (n == 1) return b;
         if (n == gi::numeric(1, 2)) return Expr::unary(Op::Sqrt, std::move(b));
         if (n == 2) return Expr::unary(Op::Square, std::move(b));
@@ -188,38 +198,19 @@ Expr Translation::power(const gi::ex& base, const gi::ex& exponent) const {
 }
 
 Expr Translation::function(const gi::ex& e) const {
-    // a sum in an odd or even function is written with its first term positive too
+    // GiNaC's functions occam has go by occam's names (exp, log, sin, ..., abs)
+    const auto op = op_from_name(gi::ex_to<gi::function>(e).get_name());
+    if (!op || arity(*op) != 1) throw std::domain_error("a function occam does not have");
     const gi::ex arg = e.op(0);
-    const bool odd = is_ex_the_function(e, gi::sin) || is_ex_the_function(e, gi::tan) ||
-                     is_ex_the_function(e, gi::asin) || is_ex_the_function(e, gi::atan) ||
-                     is_ex_the_function(e, gi::tanh);
-    const bool even = is_ex_the_function(e, gi::cos) || is_ex_the_function(e, gi::abs);
+    if (*op == Op::Exp && arg.is_equal(1)) return {Op::Euler, 0, 0.0, {}};
+    // a sum in an odd or even function is written with its first term positive too
+    const bool odd = *op == Op::Sin || *op == Op::Tan || *op == Op::Asin || *op == Op::Atan || *op == Op::Tanh;
+    const bool even = *op == Op::Cos || *op == Op::Abs;
     if ((odd || even) && gi::is_a<gi::add>(arg) && turned(arg)) {
-        Expr turned_call = Expr::unary(function_op(e), to_expr(negated(arg)));
+        Expr turned_call = Expr::unary(*op, to_expr(negated(arg)));
         return odd ? Expr::unary(Op::Neg, std::move(turned_call)) : turned_call;
     }
-    const auto unary = [&](Op op) { return Expr::unary(op, to_expr(arg)); };
-    if (is_ex_the_function(e, gi::exp)) return e.op(0).is_equal(1) ? Expr{Op::Euler, 0, 0.0, {}} : unary(Op::Exp);
-    if (is_ex_the_function(e, gi::log)) return unary(Op::Log);
-    if (is_ex_the_function(e, gi::sin)) return unary(Op::Sin);
-    if (is_ex_the_function(e, gi::cos)) return unary(Op::Cos);
-    if (is_ex_the_function(e, gi::tan)) return unary(Op::Tan);
-    if (is_ex_the_function(e, gi::asin)) return unary(Op::Asin);
-    if (is_ex_the_function(e, gi::acos)) return unary(Op::Acos);
-    if (is_ex_the_function(e, gi::atan)) return unary(Op::Atan);
-    if (is_ex_the_function(e, gi::tanh)) return unary(Op::Tanh);
-    if (is_ex_the_function(e, gi::abs)) return unary(Op::Abs);
-    throw std::domain_error("a function occam does not have");
-}
-
-Op Translation::function_op(const gi::ex& e) {
-    if (is_ex_the_function(e, gi::sin)) return Op::Sin;
-    if (is_ex_the_function(e, gi::cos)) return Op::Cos;
-    if (is_ex_the_function(e, gi::tan)) return Op::Tan;
-    if (is_ex_the_function(e, gi::asin)) return Op::Asin;
-    if (is_ex_the_function(e, gi::atan)) return Op::Atan;
-    if (is_ex_the_function(e, gi::tanh)) return Op::Tanh;
-    return Op::Abs;
+    return Expr::unary(*op, to_expr(arg));
 }
 
 }  // namespace occam::algebra

@@ -31,7 +31,6 @@ private:
     detail::Expr product(const gi::ex& e) const;
     detail::Expr power(const gi::ex& base, const gi::ex& exponent) const;
     detail::Expr function(const gi::ex& e) const;
-    static Op function_op(const gi::ex& e);
     std::vector<gi::ex> symbols_;
 };
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "occam/simplify.hpp"
+#include "significant_digits.hpp"
 
 namespace occam {
 namespace {
@@ -161,8 +162,7 @@ struct Candidate {
 int significant_digits(double v) {
     if (v == 0) return 0;
     for (int digits = 1; digits < 17; ++digits) {
-        const double scale = std::pow(10.0, digits - 1 - static_cast<int>(std::floor(std::log10(std::abs(v)))));
-        if (std::abs(std::round(v * scale) / scale - v) <= 1e-12 * std::abs(v)) return digits;
+        if (std::abs(round_to_significant(v, digits) - v) <= 1e-12 * std::abs(v)) return digits;
     }
     return 17;
 }
