@@ -51,7 +51,7 @@ struct FoldFitted : gi::map_function {
 
 // Shifts of a trigonometric argument by a multiple of pi/2, and a fitted factor or term out of a
 // logarithm or an exponential: sin(x + pi/2) is cos(x), log(c*x) is log(c) + log(x), exp(c + x) is
-// exp(c)*exp(x).
+// exp(c)*exp(x); and a power written through its logarithm, exp(-log(z)) for 1/z.
 struct Rewrite : gi::map_function {
     gi::ex operator()(const gi::ex& e) override {
         const gi::ex inner = e.map(*this);
@@ -63,6 +63,13 @@ struct Rewrite : gi::map_function {
             const gi::ex last = arg.op(arg.nops() - 1);
             if (is_float(last) && gi::ex_to<gi::numeric>(last).is_positive())
                 return gi::log(last) + gi::log(arg / last);
+        }
+        if (is_ex_the_function(inner, gi::exp) && gi::is_a<gi::mul>(inner.op(0)) && inner.op(0).nops() == 2) {
+            // exp(c*log(z)) is z^c wherever the log is defined (GiNaC folds only exp(log(z)))
+            const gi::ex arg = inner.op(0);
+            for (std::size_t i = 0; i < 2; ++i)
+                if (is_ex_the_function(arg.op(i), gi::log) && gi::is_a<gi::numeric>(arg.op(1 - i)))
+                    return gi::pow(arg.op(i).op(0), arg.op(1 - i));
         }
         if (is_ex_the_function(inner, gi::exp) && gi::is_a<gi::add>(inner.op(0))) {
             const gi::ex arg = inner.op(0);

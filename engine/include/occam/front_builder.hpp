@@ -13,12 +13,18 @@
 // training rows by description length (description_length.hpp); the shortest is recommended, and a
 // formula with n - 1 constants or more for n rows is left out (it fits any data, so the data cannot
 // judge it).
+#include <span>
+
 #include "occam/pareto_archive.hpp"
 #include "occam/problem.hpp"
 #include "occam/search.hpp"
 
 namespace occam {
 
-Front build_front(const Problem& problem, const ParetoArchive& archive, const FittingOptions& fitting);
+// to_snap: formulas judged beside the archive's, whatever their loss: under noise a law whose
+// constants snap to exact values is simpler than its fitted form, which the archive may have
+// dropped for a formula of the same fitted complexity and a loss lower by the noise.
+Front build_front(const Problem& problem, const ParetoArchive& archive, const FittingOptions& fitting,
+                  std::span<const Individual> to_snap = {});
 
 }  // namespace occam
