@@ -37,13 +37,13 @@ double enumerate_into(const Problem& problem, const Problem& searched, const std
                       std::vector<PrecheckStep>& steps) {
     const auto start = std::chrono::steady_clock::now();
     // with noise in the data the most accurate formulas fit it too: the law is the best of its size
-    EnumerationOptions enumeration{.best_of_each_size = true, .threads = options.threads};
+    EnumerationOptions enumeration{.best_of_each_size = true, .at_simple_scales = true, .threads = options.threads};
     if (options.budget.time_limit) enumeration.time_limit = *options.budget.time_limit / 2;
     const EnumeratedFormulas enumerated = enumerate_small_formulas(searched, options.operators, enumeration, stop);
     for (const Tree& formula : enumerated.best)
         outcome.archive.insert(fitted_on(problem, to_original(formula), options.fitting.final_iterations));
     for (const Tree& formula : enumerated.at_simple_scale)
-        outcome.to_snap.push_back(fitted_on(problem, to_original(formula), options.fitting.final_iterations));
+        outcome.beside_archive.push_back(fitted_on(problem, to_original(formula), options.fitting.final_iterations));
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     steps.push_back({StepKind::enumeration, fmt::format("tried every formula of {} up to {} nodes ({} of them, times a fitted scale) in "
                                                         "{:.1f} s: best training NMSE on the data {:.2g}",
@@ -234,7 +234,7 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
     // usually solved in seconds or not at all; the plain search always runs last unless one was, so
     // a wrong or unhelpful reduction costs time, never the plain search itself.
     ParetoArchive archive;
-    std::vector<Individual> to_snap;
+    std::vector<Individual> beside_archive;
     Progress progress;
     bool interrupted = false, solved = false, stalled = false;
     std::optional<WideningNote> widened;  // the plain search's
@@ -246,7 +246,7 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
         stage_options.budget = budget;
         const StageOutcome outcome = stage(stage_options);
         archive.merge(outcome.archive);
-        to_snap.insert(to_snap.end(), outcome.to_snap.begin(), outcome.to_snap.end());
+        beside_archive.insert(beside_archive.end(), outcome.beside_archive.begin(), outcome.beside_archive.end());
         progress.evaluations += outcome.progress.evaluations;
         progress.generations += outcome.progress.generations;
         interrupted = outcome.interrupted;
@@ -292,7 +292,7 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
     };
     // what the stages left, never nothing (see left_after)
     if (!solved && !interrupted) run_stage(left_after(options.budget, spent()), plain_search);
-    result.front = build_front(problem, archive, options.fitting, to_snap);
+    result.front = build_front(problem, archive, options.fitting, beside_archive);
     progress.elapsed_seconds = seconds_so_far();
     progress.best_loss = INFINITY;  // each stage's was on its own target
     for (const FrontEntry& entry : result.front.entries) progress.best_loss = std::min(progress.best_loss, entry.train_loss);

@@ -15,7 +15,7 @@ struct StageOutcome {
     bool stalled = false;  // a search stopped by Budget::stall_generations (see Front::stalled)
     // formulas whose complexity is final only once snapped (an enumerated one at a simple scale):
     // for the front builder to judge whatever the archive's order by loss says
-    std::vector<Individual> to_snap;
+    std::vector<Individual> beside_archive;
 };
 
 // A formula over the original inputs as an archive member: fitted (with linear scaling, weighted

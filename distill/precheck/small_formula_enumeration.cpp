@@ -9,12 +9,12 @@
 #include <chrono>
 #include <cmath>
 #include <thread>
-#include <optional>
 #include <utility>
 
 #include "occam/constant_fitter.hpp"
 #include "occam/interpreter.hpp"
-#include "simple_scales.hpp"
+#include "scale_fitting.hpp"
+#include "simple_scale_screening.hpp"
 
 namespace occam {
 namespace {
@@ -25,15 +25,9 @@ using Postfix = std::vector<Node>;
 // costs only its own block.
 constexpr Eigen::Index screening_rows = Interpreter::block_rows;
 constexpr std::size_t chunk_size = std::size_t{1} << 14;
-// The second screening, of formulas at a simple scale: enough rows that a scale's loss is told from
-// another's by the noise in the data rather than by the rows drawn, and enough formulas that a law
-// ranked among thousands of equally good ones on 64 noisy rows is still among them.
-constexpr Eigen::Index exact_scale_rows = 1024;
-constexpr std::size_t exact_scale_pool = std::size_t{1} << 13;
-constexpr std::size_t exact_scale_screened = 64;  // fitted in full
-constexpr std::size_t exact_scale_kept = 16;      // returned
-// simple scales within this factor of a formula's best are tried (noise leaves a scale that loose)
-constexpr double simple_scale_reach = 2;
+// Enough formulas for the second screening (at simple scales) that a law ranked among thousands
+// of equally good ones on 64 noisy rows is still among them.
+constexpr std::size_t simple_scale_pool = std::size_t{1} << 13;
 
 // s*x with s = ±10^(k/8) / rms(x) from 0.01 to 100 over the input's own size: any scale is
 // within a factor 1.34 of one of them, close enough for the right form to rank among the screened;
@@ -105,54 +99,7 @@ bool worth_binary(Op b, const Operand& l, const Operand& r, const OperatorSet& o
     return true;
 }
 
-// The minimum of a parabola in u = log|s| through three points, a few times, bracket shrinking:
-// near the right scale the loss of the right form is quadratic in u. loss_at(u) gives the loss at
-// scale sign*exp(u); returns the best (u, loss) seen, the centre unless a step improved on it.
-template <class LossAt>
-std::pair<double, double> parabola_minimum(std::array<double, 3> u, std::array<double, 3> l, const LossAt& loss_at) {
-    constexpr int steps = 4;
-    for (int step = 0; step < steps; ++step) {
-        if (!std::isfinite(l[0]) || !std::isfinite(l[2])) break;
-        const double numerator = (u[1] - u[0]) * (u[1] - u[0]) * (l[1] - l[2]) - (u[1] - u[2]) * (u[1] - u[2]) * (l[1] - l[0]);
-        const double denominator = (u[1] - u[0]) * (l[1] - l[2]) - (u[1] - u[2]) * (l[1] - l[0]);
-        if (!(std::abs(denominator) > 0)) break;
-        const double v = u[1] - 0.5 * numerator / denominator;
-        if (!(v > u[0] && v < u[2]) || v == u[1]) break;
-        const double trial = loss_at(v);
-        if (!(trial < l[1])) {
-            // the bracket shrinks to the side of v
-            (v < u[1] ? u[0] : u[2]) = v;
-            (v < u[1] ? l[0] : l[2]) = trial;
-            continue;
-        }
-        // v becomes the centre, the old centre the bound on its side
-        if (v < u[1]) {
-            u = {u[0], v, u[1]};
-            l = {l[0], trial, l[1]};
-        } else {
-            u = {u[1], v, u[2]};
-            l = {l[1], trial, l[2]};
-        }
-    }
-    return {u[1], l[1]};
-}
-
-struct Screened {
-    double loss;
-    std::size_t order;  // position in the enumeration: ties go to the earlier, shorter formula
-    Postfix nodes;
-    double scale;
-};
-
-// A screened formula at the simple scale nearest its own (a negative scale keeps its sign apart).
-struct AtSimpleScale {
-    int constants_needed;  // of the offset and factor (see LinearFit)
-    double loss;
-    std::size_t order;
-    Postfix nodes;
-    const detail::SimpleScale* scale;
-    bool negative;
-};
+using Screened = detail::ScreenedFormula;
 
 bool better(const Screened& a, const Screened& b) {
     return a.loss != b.loss ? a.loss < b.loss : a.order < b.order;
@@ -170,54 +117,6 @@ void keep_if_better(std::vector<Screened>& heap, Candidate&& candidate, std::siz
         heap.back() = std::forward<Candidate>(candidate);
         std::push_heap(heap.begin(), heap.end(), better);
     }
-}
-
-// 1 - r^2 between f and y: the NMSE after the best offset and factor.
-double scaled_loss(const Eigen::ArrayXd& f, const Eigen::ArrayXd& centred_y, double y_square_sum) {
-    const Eigen::ArrayXd centred = f - f.mean();
-    const double f_square_sum = centred.square().sum();
-    if (!(f_square_sum > 1e-300 * f.square().sum()) || !std::isfinite(f_square_sum)) return INFINITY;
-    const double correlation = (centred * centred_y).sum() / (std::sqrt(f_square_sum) * std::sqrt(y_square_sum));
-    const double loss = 1 - correlation * correlation;
-    return std::isfinite(loss) ? std::max(0.0, loss) : INFINITY;  // a NaN must not pass for a perfect fit
-}
-
-// y ~ a + b*f by least squares (weighted when the problem is), and how many of a and b the data
-// need (unweighted: for ranking only).
-struct LinearFit {
-    LinearScaling scaling;
-    double mse = INFINITY;
-    int constants_needed = 2;
-};
-
-// Whether y - (a + b*f) with a and b fixed costs no more than the least-squares fit by what
-// `dropped` constants may cost by chance: 99 % of a chi-squared with that many degrees, so that
-// the law itself is ranked as needing none in 99 draws of the noise in 100 (it is a ranking: a
-// formula let in by chance costs a place, the law left out costs the law).
-bool fixed_fits(const Eigen::ArrayXd& f, const Eigen::ArrayXd& y, double a, double b, double least_mse, int dropped) {
-    constexpr double chi_squared_99[] = {0, 6.63, 9.21};
-    const double mse = (y - a - b * f).square().mean();
-    return static_cast<double>(y.size()) * (mse - least_mse) <= chi_squared_99[dropped] * least_mse;
-}
-
-// The offset is not needed when a = 0 fits as well (by a likelihood-ratio test at 1 %), the factor
-// when b = the simple value nearest it does: a = 0 and b = 1 together for a law without constants.
-LinearFit linear_fit(const Eigen::ArrayXd& f, const Eigen::ArrayXd& y, const Eigen::ArrayXd& weights) {
-    LinearFit fit;
-    if (!f.allFinite()) return fit;
-    fit.scaling = weights.size() == 0 ? linear_scaling(f, y) : linear_scaling(f, y, weights);
-    const Eigen::ArrayXd squared = (y - fit.scaling.offset - fit.scaling.scale * f).square();
-    fit.mse = weights.size() == 0 ? squared.mean() : (weights * squared).sum() / weights.sum();
-    const double plain_mse = squared.mean();
-    if (!std::isfinite(fit.mse) || fit.scaling.scale == 0) return fit;
-    const double sign = fit.scaling.scale < 0 ? -1.0 : 1.0;
-    const double simple = sign * detail::nearest_simple_scale(std::abs(fit.scaling.scale)).value;
-    const double through_origin = (f * y).sum() / f.square().sum();  // b with a = 0
-    const double offset_at_simple = (y - simple * f).mean();           // a with b simple
-    if (fixed_fits(f, y, 0, simple, plain_mse, 2)) fit.constants_needed = 0;
-    else if (fixed_fits(f, y, 0, through_origin, plain_mse, 1) || fixed_fits(f, y, offset_at_simple, simple, plain_mse, 1))
-        fit.constants_needed = 1;
-    return fit;
 }
 
 class Enumeration {
@@ -240,16 +139,6 @@ public:
         raw_x_ = x;
         centred_y_ = y - y.mean();
         y_square_sum_ = centred_y_.square().sum();
-        const Eigen::Index wide = std::min(rows, exact_scale_rows);
-        wide_x_.resize(wide);
-        Eigen::ArrayXd wide_y(wide);
-        for (Eigen::Index r = 0; r < wide; ++r) {
-            wide_x_[r] = problem.train_inputs()(r * rows / wide, 0);
-            wide_y[r] = problem.train_target()[r * rows / wide];
-        }
-        wide_y_ = wide_y;
-        wide_centred_y_ = wide_y - wide_y.mean();
-        wide_y_square_sum_ = wide_centred_y_.square().sum();
     }
 
     // Screens every expression up to max_nodes, or those screened when the time limit passes;
@@ -280,7 +169,7 @@ public:
     }
 
     // The screened formulas refitted on the problem's rows, best first, and those at a simple scale.
-    EnumeratedFormulas result(const Problem& problem) const {
+    EnumeratedFormulas result(const Problem& problem, const std::atomic<bool>* stop) const {
         std::vector<Screened> screened = top_;
         for (const auto& of_size : top_of_size_)
             for (const Screened& candidate : of_size)
@@ -313,11 +202,15 @@ public:
             const bool first_of_size = !size_taken[size_of(screened[i])];
             size_taken[size_of(screened[i])] = true;
             if (rank < options_.kept || (options_.best_of_each_size && first_of_size))
-                best.push_back(with_scaling(trees[i], scalings[i]));
+                best.push_back(detail::with_scaling(trees[i], scalings[i]));
             else if (!options_.best_of_each_size) break;
         }
-        const double lowest_loss = order.empty() ? INFINITY : losses[order.front()];
-        return {std::move(best), screened_so_far_, at_simple_scales(problem, lowest_loss)};
+        EnumeratedFormulas formulas{std::move(best), screened_so_far_, {}};
+        if (options_.at_simple_scales) {
+            const double lowest_loss = order.empty() ? INFINITY : losses[order.front()];
+            formulas.at_simple_scale = detail::at_simple_scales(pool_, problem, lowest_loss, stop);
+        }
+        return formulas;
     }
 
 private:
@@ -386,7 +279,7 @@ private:
                 const Tree tree(pending_[i]);
                 for (std::size_t k = 0; k < scales_.size(); ++k) {
                     const auto block = scaled_x_.middleRows(static_cast<Eigen::Index>(k) * screening_rows, screening_rows);
-                    loss_at[k] = interpreter.evaluate(tree, block, f) ? scaled_loss(f, centred_y_, y_square_sum_) : INFINITY;
+                    loss_at[k] = interpreter.evaluate(tree, block, f) ? detail::scaled_loss(f, centred_y_, y_square_sum_) : INFINITY;
                     if (loss_at[k] < losses[i]) {
                         losses[i] = loss_at[k];
                         best_scale[i] = k;
@@ -399,7 +292,7 @@ private:
             if (!std::isfinite(losses[i])) continue;
             Screened candidate{losses[i], screened_so_far_ + i, std::move(pending_[i]), scale_of[i]};
             if (options_.best_of_each_size) keep_if_better(top_of_size_[size_of(candidate)], candidate, screened_per_size);
-            keep_if_better(pool_, candidate, exact_scale_pool);
+            if (options_.at_simple_scales) keep_if_better(pool_, candidate, simple_scale_pool);
             keep_if_better(top_, std::move(candidate), options_.screened);
         }
         screened_so_far_ += pending_.size();
@@ -409,7 +302,7 @@ private:
     // The loss at scale s on the screening rows.
     double loss_at_scale(const Tree& tree, double s, Interpreter& interpreter, Eigen::ArrayXd& f) const {
         const Eigen::ArrayXXd x = s * raw_x_;
-        return interpreter.evaluate(tree, x, f) ? scaled_loss(f, centred_y_, y_square_sum_) : INFINITY;
+        return interpreter.evaluate(tree, x, f) ? detail::scaled_loss(f, centred_y_, y_square_sum_) : INFINITY;
     }
 
     // The best grid scale moved to the minimum of a parabola in log|s| through it and its two
@@ -423,139 +316,11 @@ private:
         const double sign = scale < 0 ? -1.0 : 1.0;
         const std::array<double, 3> u{std::log(std::abs(scales_[best - 2])), std::log(std::abs(scale)),
                                       std::log(std::abs(scales_[best + 2]))};
-        const auto [centre, centre_loss] = parabola_minimum(u, {loss_at[best - 2], loss, loss_at[best + 2]}, [&](double v) {
+        const auto [centre, centre_loss] = detail::parabola_minimum(u, {loss_at[best - 2], loss, loss_at[best + 2]}, [&](double v) {
             return loss_at_scale(tree, sign * std::exp(v), interpreter, f);
         });
         loss = centre_loss;
         scale = sign * std::exp(centre);
-    }
-
-    // The pool screened again on more rows, each formula at its own best scale and at the simple
-    // scales near it that the rows cannot tell from it (the loss grows by less than a
-    // two-standard-error step costs, 4/n); at the one that leaves the fewest of the offset and
-    // factor to fit, and in that order, then by loss: the best exact_scale_screened.
-    std::vector<AtSimpleScale> screened_at_simple_scales() const {
-        const double rows = static_cast<double>(wide_x_.size());
-        std::vector<std::optional<AtSimpleScale>> found(pool_.size());
-        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, pool_.size(), 64), [&](const auto& range) {
-            Interpreter interpreter;
-            Eigen::ArrayXd f(wide_x_.size());
-            Eigen::ArrayXXd x(wide_x_.size(), 1);
-            for (std::size_t i = range.begin(); i != range.end(); ++i) {
-                const Screened& candidate = pool_[i];
-                const Tree tree(candidate.nodes);
-                const double sign = candidate.scale < 0 ? -1.0 : 1.0;
-                const auto loss_at = [&](double u) {
-                    x.col(0) = sign * std::exp(u) * wide_x_;
-                    return interpreter.evaluate(tree, x, f) ? scaled_loss(f, wide_centred_y_, wide_y_square_sum_) : INFINITY;
-                };
-                // a bracket around the 64 rows' scale, moved downhill until the minimum is inside
-                const double step = std::log(10.0) / 16;
-                std::array<double, 3> u{std::log(std::abs(candidate.scale)) - step, 0, 0};
-                u[1] = u[0] + step;
-                u[2] = u[1] + step;
-                std::array<double, 3> l{loss_at(u[0]), loss_at(u[1]), loss_at(u[2])};
-                for (int moves = 0; moves < 4 && (l[0] < l[1] || l[2] < l[1]); ++moves) {
-                    const bool left = l[0] < l[2];
-                    const double next = left ? u[0] - step : u[2] + step;
-                    u = left ? std::array<double, 3>{next, u[0], u[1]} : std::array<double, 3>{u[1], u[2], next};
-                    l = left ? std::array<double, 3>{loss_at(next), l[0], l[1]} : std::array<double, 3>{l[1], l[2], loss_at(next)};
-                }
-                const auto [centre, best_loss] = parabola_minimum(u, l, loss_at);
-                if (!std::isfinite(best_loss)) continue;
-                // of the simple scales the rows cannot tell from the best, the one leaving fewest constants
-                for (const detail::SimpleScale* simple : detail::simple_scales_near(std::exp(centre), simple_scale_reach)) {
-                    const double loss = loss_at(std::log(simple->value));  // f holds the formula at that scale
-                    if (!(loss <= best_loss * (1 + 4 / rows) + exact_loss)) continue;
-                    const AtSimpleScale at{linear_fit(f, wide_y_, {}).constants_needed, loss, candidate.order, {}, simple, sign < 0};
-                    if (!found[i] || at.constants_needed < found[i]->constants_needed ||
-                        (at.constants_needed == found[i]->constants_needed && at.loss < found[i]->loss))
-                        found[i] = at;
-                }
-                if (found[i]) found[i]->nodes = candidate.nodes;
-            }
-        });
-        std::vector<AtSimpleScale> kept;
-        for (auto& candidate : found)
-            if (candidate) kept.push_back(std::move(*candidate));
-        std::sort(kept.begin(), kept.end(), [](const AtSimpleScale& a, const AtSimpleScale& b) {
-            if (a.constants_needed != b.constants_needed) return a.constants_needed < b.constants_needed;
-            return a.loss != b.loss ? a.loss < b.loss : a.order < b.order;
-        });
-        if (kept.size() > exact_scale_screened) kept.resize(exact_scale_screened);
-        return kept;
-    }
-
-    // The formulas at a simple scale fitted in full (offset a and factor b only), those within two
-    // standard errors of an NMSE (1 + 2*sqrt(2/n)) of the lowest loss any enumerated formula
-    // reached: under noise the law is one of many that fit, the one whose constants are exact. So
-    // they come in order of the offset and factor the data need (LinearFit), then of loss; of
-    // formulas with the same loss (E^2 and E, 1/E and -E) only the shortest is kept.
-    std::vector<Tree> at_simple_scales(const Problem& problem, double lowest_loss) const {
-        const std::vector<AtSimpleScale> screened = screened_at_simple_scales();
-        if (screened.empty()) return {};
-        std::vector<Tree> trees(screened.size());
-        std::vector<LinearFit> fits(screened.size());
-        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, screened.size(), 8), [&](const auto& range) {
-            Interpreter interpreter;
-            Eigen::ArrayXd f(problem.train_target().size());
-            for (std::size_t i = range.begin(); i != range.end(); ++i) {
-                trees[i] = at_scale(screened[i]);
-                if (interpreter.evaluate(trees[i], problem.train_inputs(), f))
-                    fits[i] = linear_fit(f, problem.train_target(), problem.train_weights());
-            }
-        });
-        const double rows = static_cast<double>(problem.train_target().size());
-        double lowest = lowest_loss;
-        for (const LinearFit& fit : fits) lowest = std::min(lowest, fit.mse);
-        const Eigen::ArrayXd& y = problem.train_target();
-        const double highest = lowest * (1 + 2 * std::sqrt(2 / rows)) + exact_loss * (y - y.mean()).square().mean();
-        std::vector<std::size_t> order;
-        for (std::size_t i = 0; i < screened.size(); ++i)
-            if (fits[i].mse <= highest) order.push_back(i);
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            const int left_a = fits[a].constants_needed, left_b = fits[b].constants_needed;
-            return left_a != left_b ? left_a < left_b : fits[a].mse < fits[b].mse;
-        });
-        std::vector<std::size_t> kept;  // the shortest of each function
-        for (std::size_t i : order) {
-            const auto same = std::find_if(kept.begin(), kept.end(), [&](std::size_t k) {
-                return std::abs(fits[k].mse - fits[i].mse) <= 1e-9 * fits[k].mse + 1e-300;
-            });
-            if (same == kept.end()) kept.push_back(i);
-            else if (trees[i].length() < trees[*same].length()) *same = i;
-        }
-        if (kept.size() > exact_scale_kept) kept.resize(exact_scale_kept);
-        std::vector<Tree> formulas;
-        for (std::size_t i : kept) formulas.push_back(with_scaling(trees[i], fits[i].scaling));
-        return formulas;
-    }
-
-    // x replaced by its simple scale times x: the scale written exactly, nothing to fit in it.
-    static Tree at_scale(const AtSimpleScale& candidate) {
-        Postfix out;
-        for (const Node& node : candidate.nodes) {
-            if (node.op != Op::Variable) {
-                out.push_back(node);
-                continue;
-            }
-            if (candidate.scale->value != 1) out.insert(out.end(), candidate.scale->nodes.begin(), candidate.scale->nodes.end());
-            out.push_back(node);
-            if (candidate.scale->value != 1) out.push_back(Node::function(Op::Mul));
-            if (candidate.negative) out.push_back(Node::function(Op::Neg));
-        }
-        return Tree(std::move(out));
-    }
-
-    // E*b + a with the fitted offset and factor as constants: a caller that multiplies the formula
-    // by a prefactor (a reduced problem mapped back) keeps the offset inside.
-    static Tree with_scaling(const Tree& tree, const LinearScaling& scaling) {
-        Postfix nodes(tree.nodes().begin(), tree.nodes().end());
-        nodes.push_back(Node::constant(scaling.scale));
-        nodes.push_back(Node::function(Op::Mul));
-        nodes.push_back(Node::constant(scaling.offset));
-        nodes.push_back(Node::function(Op::Add));
-        return Tree(std::move(nodes));
     }
 
     // x replaced by c*x, c starting at the screened scale: each occurrence gets its own constant
@@ -587,13 +352,8 @@ private:
     // with best_of_each_size, the same for each size of E: the short law must reach the full fit
     // even when longer formulas fitting a surrogate's error fill top_
     std::vector<std::vector<Screened>> top_of_size_;
-    // the best exact_scale_pool of the screening, for the second screening at simple scales
+    // with at_simple_scales, the best simple_scale_pool of the screening, screened again
     std::vector<Screened> pool_;
-    Eigen::ArrayXd wide_x_;  // its rows: up to exact_scale_rows, evenly spread
-    Eigen::ArrayXd wide_y_, wide_centred_y_;
-    double wide_y_square_sum_ = 0;
-    // an NMSE below this is exact to rounding: such formulas are never told apart by noise
-    static constexpr double exact_loss = 1e-14;
     static constexpr std::size_t screened_per_size = 8;
     std::size_t screened_so_far_ = 0;
 };
@@ -609,7 +369,7 @@ EnumeratedFormulas enumerate_small_formulas(const Problem& problem, const Operat
     return arena.execute([&] {
         Enumeration enumeration(problem, operators, options);
         if (!enumeration.run(stop)) return EnumeratedFormulas{};
-        return enumeration.result(problem);
+        return enumeration.result(problem, stop);
     });
 }
 

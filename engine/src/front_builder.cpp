@@ -26,7 +26,8 @@ constexpr double jitter_level = 1e-10;
 // Nothing more than 1.5x the lowest loss counts as no worse, however few the rows.
 constexpr double widest_factor = 1.5;
 
-// A front member with its squared error on each validation row (weighted when the problem is).
+// A front member with its squared error on each validation row (weighted when the problem is;
+// empty when no rows are held out).
 struct Judged {
     FrontEntry entry;
     Eigen::ArrayXd squared_errors;
@@ -36,14 +37,15 @@ struct Judged {
 // in squared error is within two of its standard errors. Judged on the same noisy rows, two
 // formulas share the noise, so their difference is known far better than either loss: on 2500
 // rows a Taylor approximant 2 % worse than the law is told apart (a loss's own standard error
-// there is 3 %), while a formula that fits the noise better by chance is not.
+// there is 3 %), while a formula that fits the noise better by chance is not. Differences below
+// 1e-9 of the best's errors are rounding (an equivalent formula refitted), never worse.
 bool no_worse_on_same_rows(const Eigen::ArrayXd& squared_errors, const Eigen::ArrayXd& best_squared_errors) {
     const Eigen::ArrayXd difference = squared_errors - best_squared_errors;
     const auto rows = static_cast<double>(difference.size());
     if (rows < 2) return true;
     const double mean = difference.mean();
     const double spread = std::sqrt((difference - mean).square().sum() / (rows - 1));
-    return mean <= 2 * spread / std::sqrt(rows);
+    return mean <= std::max(2 * spread / std::sqrt(rows), 1e-9 * best_squared_errors.mean());
 }
 
 // PySR's rule, with two changes: among formulas no worse than the one of lowest validation loss
@@ -86,7 +88,7 @@ std::size_t shortest_description(const std::vector<FrontEntry>& entries) {
 }  // namespace
 
 Front build_front(const Problem& problem, const ParetoArchive& archive, const FittingOptions& fitting,
-                  std::span<const Individual> to_snap) {
+                  std::span<const Individual> beside_archive) {
     const auto& train_x = problem.train_inputs();
     const auto& train_y = problem.train_target();
     const auto& train_w = problem.train_weights();
@@ -128,7 +130,7 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
     if (!has_validation) formulas.push_back(Tree({Node::constant(1)}));
     std::vector<const Individual*> members;
     for (const auto& [complexity, individual] : archive.entries()) members.push_back(&individual);
-    for (const Individual& individual : to_snap) members.push_back(&individual);
+    for (const Individual& individual : beside_archive) members.push_back(&individual);
     for (const Individual* member : members) {
         const Individual& individual = *member;
         formulas.push_back(explicit_tree(individual));
@@ -190,8 +192,11 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
         if (!has_validation)
             entry.description_length = description_length(*train_loss, train_rows, entry.constants, entry.complexity,
                                                            formula_symbols(problem.input_names().size()));
-        Eigen::ArrayXd squared_errors = (valid_y - prediction).square();
-        if (valid_w.size() > 0) squared_errors *= valid_w;
+        Eigen::ArrayXd squared_errors;
+        if (has_validation) {
+            squared_errors = (valid_y - prediction).square();
+            if (valid_w.size() > 0) squared_errors *= valid_w;
+        }
         candidates.push_back({std::move(entry), std::move(squared_errors)});
     }
     // simplification and snapping can bring several archive entries to one complexity: by complexity,
@@ -218,11 +223,13 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
     if (has_validation) {
         const auto validation_rows = static_cast<std::size_t>(valid_y.size());
         if (!judged.empty()) front.recommended = choose_recommended(judged);
+        const bool by_rows = !judged.empty() && lowest >= jitter_level;
         front.recommendation_rule = fmt::format(
-            "no worse than the lowest loss on the same {} rows (squared errors higher by less than two standard errors "
-            "of their mean difference; at most 1.5x), the simplest formula or the largest drop in log loss per unit of "
-            "complexity",
-            validation_rows);
+            "no worse than the lowest loss on the same {} rows ({}), the simplest formula or the largest drop in log "
+            "loss per unit of complexity",
+            validation_rows,
+            by_rows ? "squared errors higher by less than two standard errors of their mean difference, at most 1.5x"
+                    : "within 1.5x: below an NMSE of 1e-10 losses differ by rounding, not noise");
         return front;
     }
     if (!front.entries.empty()) front.recommended = shortest_description(front.entries);

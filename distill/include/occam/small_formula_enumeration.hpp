@@ -25,6 +25,8 @@ struct EnumerationOptions {
     // also the best formula of each size of E: on values with some error (a surrogate's), the most
     // accurate formulas fit the error too, and the law is the best of its own size
     bool best_of_each_size = false;
+    // also the best 8192 screened again on up to 1024 rows at simple scales (at_simple_scale)
+    bool at_simple_scales = false;
     std::size_t threads = 0;     // 0: all cores
     // Screening ends at the first chunk of 16384 expressions past this limit; without one the
     // result does not depend on the machine.
@@ -34,10 +36,11 @@ struct EnumerationOptions {
 struct EnumeratedFormulas {
     std::vector<Tree> best;  // the kept formulas of least training loss, best first, then the best of each size
     std::size_t tried = 0;   // expressions screened
-    // E(s*x)*b + a with s a simple scale (p/q, p*pi/q, p/(q*pi), p, q <= 4) written exactly, whose
-    // loss the data cannot tell from the best formula's; at most 16, least loss first. Under noise
-    // many formulas fit as well as the law; this one's complexity is final only once its offset
-    // and factor are snapped, so a caller should judge it past the archive's loss ordering.
+    // With at_simple_scales: E(s*x)*b + a with s a simple scale (p/q, p*pi/q, p/(q*pi), p, q <= 4)
+    // written exactly, whose loss the data cannot tell from the best formula's; at most 16, those
+    // needing fewest of a and b first (simple_scale_screening.hpp). Under noise many formulas fit as
+    // well as the law; the law's complexity is final only once a and b are snapped, so a caller
+    // should judge these past the archive's order by loss.
     std::vector<Tree> at_simple_scale;
 };
 

@@ -21,10 +21,10 @@
 
 namespace occam {
 
-// to_snap: formulas judged beside the archive's, whatever their loss: under noise a law whose
+// beside_archive: formulas judged beside the archive's, whatever their loss: under noise a law whose
 // constants snap to exact values is simpler than its fitted form, which the archive may have
 // dropped for a formula of the same fitted complexity and a loss lower by the noise.
 Front build_front(const Problem& problem, const ParetoArchive& archive, const FittingOptions& fitting,
-                  std::span<const Individual> to_snap = {});
+                  std::span<const Individual> beside_archive = {});
 
 }  // namespace occam
