@@ -20,54 +20,40 @@ namespace {
 // Losses below this are rounding noise: formulas there are equally exact, so the simpler one wins.
 constexpr double loss_floor = 1e-24;
 
-// Below an NMSE of 1e-10 (errors of 1e-5 relative, finer than measurements) losses differ by the
-// optimiser's jitter, not by noise: there a formula within 1.5x of the lowest loss is no worse.
-constexpr double jitter_level = 1e-10;
-// Nothing more than 1.5x the lowest loss counts as no worse, however few the rows.
-constexpr double widest_factor = 1.5;
-
-// A front member with its squared error on each validation row (weighted when the problem is;
-// empty when no rows are held out).
-struct Judged {
-    FrontEntry entry;
-    Eigen::ArrayXd squared_errors;
-};
-
-// Whether a formula does no worse than the best on the same rows: the mean of the rows' differences
-// in squared error is within two of its standard errors. Judged on the same noisy rows, two
-// formulas share the noise, so their difference is known far better than either loss: on 2500
-// rows a Taylor approximant 2 % worse than the law is told apart (a loss's own standard error
-// there is 3 %), while a formula that fits the noise better by chance is not. Differences below
-// 1e-9 of the best's errors are rounding (an equivalent formula refitted), never worse.
-bool no_worse_on_same_rows(const Eigen::ArrayXd& squared_errors, const Eigen::ArrayXd& best_squared_errors) {
-    const Eigen::ArrayXd difference = squared_errors - best_squared_errors;
-    const auto rows = static_cast<double>(difference.size());
-    if (rows < 2) return true;
-    const double mean = difference.mean();
-    const double spread = std::sqrt((difference - mean).square().sum() / (rows - 1));
-    return mean <= std::max(2 * spread / std::sqrt(rows), 1e-9 * best_squared_errors.mean());
+double lowest_validation_loss(const std::vector<FrontEntry>& entries) {
+    double lowest = INFINITY;
+    for (const auto& e : entries) lowest = std::min(lowest, std::max(e.validation_loss, loss_floor));
+    return lowest;
 }
 
-// PySR's rule, with two changes: among formulas no worse than the one of lowest validation loss
-// (above), the one whose loss fell most steeply (in log) per unit of complexity relative to the
-// next simpler formula; the simplest formula of the front wins whenever it is no worse itself.
-std::size_t choose_recommended(const std::vector<Judged>& front) {
-    std::size_t best = 0;
-    for (std::size_t i = 1; i < front.size(); ++i)
-        if (front[i].entry.validation_loss < front[best].entry.validation_loss) best = i;
-    const double lowest = std::max(front[best].entry.validation_loss, loss_floor);
-    std::size_t chosen = best;
+// How far above the lowest validation loss a formula may be and still count as no worse: two
+// standard errors of an NMSE measured on `rows` rows (relative error sqrt(2/rows) for Gaussian
+// residuals), at most 1.5x. On thousands of noisy rows an approximation whose loss is 20 % above
+// the noise floor is measurably worse than the law; on tens nothing finer than 1.5x can be told.
+// Below an NMSE of 1e-10 (errors of 1e-5 relative, finer than measurements) losses differ by the
+// optimiser's jitter, not by noise, and the window stays 1.5x.
+double indistinguishable_factor(std::size_t rows, double lowest_loss) {
+    constexpr double jitter_level = 1e-10;
+    if (lowest_loss < jitter_level) return 1.5;
+    return std::min(1.5, 1 + 2 * std::sqrt(2 / static_cast<double>(std::max<std::size_t>(rows, 1))));
+}
+
+// PySR's rule, with one change: among formulas whose validation loss is at most `highest` (the
+// lowest times indistinguishable_factor), the one whose loss fell most steeply (in log) per unit of
+// complexity relative to the next simpler formula; the simplest formula of the front wins whenever
+// it is within that bound itself.
+std::size_t choose_recommended(const std::vector<FrontEntry>& entries, double highest) {
+    std::size_t chosen = 0;
     double best_score = -INFINITY;
-    for (std::size_t i = 0; i < front.size(); ++i) {
-        const double loss = std::max(front[i].entry.validation_loss, loss_floor);
-        if (loss > widest_factor * lowest) continue;
-        if (lowest >= jitter_level && !no_worse_on_same_rows(front[i].squared_errors, front[best].squared_errors)) continue;
-        // Unlike PySR (score 0), the simplest formula counts as infinitely steep: when no worse
-        // than the best nothing more complex is worth it, which keeps noise fits off the top.
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const double loss = std::max(entries[i].validation_loss, loss_floor);
+        if (loss > highest) continue;
+        // Unlike PySR (score 0), the simplest formula counts as infinitely steep: within the factor
+        // of the lowest loss nothing more complex is worth it, which keeps noise fits off the top.
         double score = INFINITY;
         if (i > 0) {
-            const double previous = std::max(front[i - 1].entry.validation_loss, loss_floor);
-            score = -std::log(loss / previous) / (front[i].entry.complexity - front[i - 1].entry.complexity);
+            const double previous = std::max(entries[i - 1].validation_loss, loss_floor);
+            score = -std::log(loss / previous) / (entries[i].complexity - entries[i - 1].complexity);
         }
         if (score > best_score) {
             best_score = score;
@@ -113,7 +99,7 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
     const ConstantErrors errors_of = [&](const Tree& tree) { return standard_errors(tree, train_x, train_y, train_w); };
     const SnapOptions snapping{.rows = train_rows};
 
-    std::vector<Judged> candidates;
+    std::vector<FrontEntry> candidates;
     std::size_t too_many_constants = 0;
     Interpreter interpreter;
     Eigen::ArrayXd prediction(valid_y.size());
@@ -192,44 +178,35 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
         if (!has_validation)
             entry.description_length = description_length(*train_loss, train_rows, entry.constants, entry.complexity,
                                                            formula_symbols(problem.input_names().size()));
-        Eigen::ArrayXd squared_errors;
-        if (has_validation) {
-            squared_errors = (valid_y - prediction).square();
-            if (valid_w.size() > 0) squared_errors *= valid_w;
-        }
-        candidates.push_back({std::move(entry), std::move(squared_errors)});
+        candidates.push_back(std::move(entry));
     }
     // simplification and snapping can bring several archive entries to one complexity: by complexity,
     // then loss, so the first of each complexity is its best
-    std::stable_sort(candidates.begin(), candidates.end(), [](const Judged& a, const Judged& b) {
-        return a.entry.complexity != b.entry.complexity ? a.entry.complexity < b.entry.complexity
-                                                        : a.entry.validation_loss < b.entry.validation_loss;
+    std::stable_sort(candidates.begin(), candidates.end(), [](const FrontEntry& a, const FrontEntry& b) {
+        return a.complexity != b.complexity ? a.complexity < b.complexity : a.validation_loss < b.validation_loss;
     });
 
     Front front;
     front.variables = problem.input_names();
     front.weights = problem.weight_name();
-    std::vector<Judged> judged;
     double lowest = INFINITY;
     for (auto& candidate : candidates) {
-        const double loss = std::max(candidate.entry.validation_loss, loss_floor);
-        const bool same_complexity = !judged.empty() && judged.back().entry.complexity == candidate.entry.complexity;
+        const double loss = std::max(candidate.validation_loss, loss_floor);
+        const bool same_complexity = !front.entries.empty() && front.entries.back().complexity == candidate.complexity;
         if (loss < lowest && !same_complexity) {
             lowest = loss;
-            judged.push_back(std::move(candidate));
+            front.entries.push_back(std::move(candidate));
         }
     }
-    for (const Judged& member : judged) front.entries.push_back(member.entry);
     if (has_validation) {
         const auto validation_rows = static_cast<std::size_t>(valid_y.size());
-        if (!judged.empty()) front.recommended = choose_recommended(judged);
-        const bool by_rows = !judged.empty() && lowest >= jitter_level;
+        const double lowest = lowest_validation_loss(front.entries);
+        const double factor = indistinguishable_factor(validation_rows, lowest);
+        if (!front.entries.empty()) front.recommended = choose_recommended(front.entries, factor * lowest);
         front.recommendation_rule = fmt::format(
-            "no worse than the lowest loss on the same {} rows ({}), the simplest formula or the largest drop in log "
-            "loss per unit of complexity",
-            validation_rows,
-            by_rows ? "squared errors higher by less than two standard errors of their mean difference, at most 1.5x"
-                    : "within 1.5x: below an NMSE of 1e-10 losses differ by rounding, not noise");
+            "within {:.3g}x of the lowest loss (two standard errors on {} rows, at most 1.5x), the simplest formula or "
+            "the largest drop in log loss per unit of complexity",
+            factor, validation_rows);
         return front;
     }
     if (!front.entries.empty()) front.recommended = shortest_description(front.entries);
