@@ -30,11 +30,6 @@ constexpr double chi_squared_99[] = {0, 6.63, 9.21};
 // An NMSE below this is exact to rounding: such formulas are never told apart by noise.
 constexpr double exact_loss = 1e-14;
 
-// A weighted mean; empty weights: the plain one.
-double mean_of(const Eigen::ArrayXd& values, const Eigen::ArrayXd& weights) {
-    return weights.size() == 0 ? values.mean() : (weights * values).sum() / weights.sum();
-}
-
 // The signed simple value nearest v; 0 for 0.
 double simple_near(double v) {
     if (v == 0 || !std::isfinite(v)) return 0;
@@ -52,7 +47,7 @@ struct LinearFit {
 // likelihood-ratio test of `fixed` values at 1 %.
 bool fits_fixed(const Eigen::ArrayXd& f, const Eigen::ArrayXd& y, const Eigen::ArrayXd& weights, double a, double b,
                 double least_mse, int fixed) {
-    const double mse = mean_of((y - a - b * f).square(), weights);
+    const double mse = weighted_mean((y - a - b * f).square(), weights);
     return static_cast<double>(y.size()) * (mse - least_mse) <= chi_squared_99[fixed] * least_mse;
 }
 
@@ -65,17 +60,17 @@ LinearFit linear_fit(const Eigen::ArrayXd& f, const Eigen::ArrayXd& y, const Eig
     fit.scaling = weights.size() == 0 ? linear_scaling(f, y) : linear_scaling(f, y, weights);
     // a constant f (factor 0) is no formula of x
     if (fit.scaling.scale == 0) return fit;
-    fit.mse = mean_of((y - fit.scaling.offset - fit.scaling.scale * f).square(), weights);
+    fit.mse = weighted_mean((y - fit.scaling.offset - fit.scaling.scale * f).square(), weights);
     if (!std::isfinite(fit.mse)) return fit;
     const double simple_factor = simple_near(fit.scaling.scale);
-    const double f_square = mean_of(f.square(), weights);
+    const double f_square = weighted_mean(f.square(), weights);
     bool none = false, one = false;
     for (const double offset : {0.0, simple_near(fit.scaling.offset)}) {
         none = none || fits_fixed(f, y, weights, offset, simple_factor, fit.mse, 2);
-        const double factor = mean_of((y - offset) * f, weights) / f_square;  // the least-squares b for this a
+        const double factor = weighted_mean((y - offset) * f, weights) / f_square;  // the least-squares b for this a
         one = one || fits_fixed(f, y, weights, offset, factor, fit.mse, 1);
     }
-    one = one || fits_fixed(f, y, weights, mean_of(y - simple_factor * f, weights), simple_factor, fit.mse, 1);
+    one = one || fits_fixed(f, y, weights, weighted_mean(y - simple_factor * f, weights), simple_factor, fit.mse, 1);
     fit.constants_needed = none ? 0 : one ? 1 : 2;
     return fit;
 }
