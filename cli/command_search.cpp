@@ -31,8 +31,16 @@ struct SearchArgs {
     std::size_t residual_rounds = 1;
     std::string units_path;
     std::string precheck = "auto";
+    std::string errors = "auto";
     SearchOptionArgs search;
 };
+
+ErrorModel error_model(const std::string& name) {
+    if (name == "auto") return ErrorModel::automatic;
+    if (name == "absolute") return ErrorModel::absolute;
+    if (name == "relative") return ErrorModel::relative;
+    throw input_error(fmt::format("--errors {}: expected auto, absolute or relative", name));
+}
 
 PrecheckMode precheck_mode(const std::string& name) {
     if (name == "auto") return PrecheckMode::automatic;
@@ -57,6 +65,7 @@ void run_search(SearchArgs& args) {
     options.search = args.search.resolved();
     options.residual_rounds = args.residual_rounds;
     options.prechecks.mode = precheck_mode(args.precheck);
+    options.errors = error_model(args.errors);
     std::optional<UnitsTable> units;
     if (!args.units_path.empty()) {
         units = read_units(args.units_path);
@@ -112,6 +121,12 @@ void add_search_command(CLI::App& app) {
     cmd->add_option("--residual-rounds", args->residual_rounds,
                     "Rounds of residual search: round r searches what rounds 1..r-1 left unexplained (seed + r - 1); "
                     "the model is the sum of the rounds' recommended formulas")
+        ->capture_default_str()
+        ->group("Evolution");
+    cmd->add_option("--errors", args->errors,
+                    "auto, absolute or relative: relative fits log|target| (errors in proportion to the values); auto "
+                    "takes them as relative for a target of one sign across three decades or more, without --weights, "
+                    "--units or residual rounds")
         ->capture_default_str()
         ->group("Evolution");
 

@@ -75,7 +75,7 @@ TEST_CASE("cli: a weighted search says so in its table and JSON, and eval weighs
     as_json.insert(as_json.end(), {"--format", "json"});
     const auto json = nlohmann::json::parse(run_program(as_json, dir.path()).out);
     CHECK(json.at("variables") == nlohmann::json::array({"x"}));  // the weights are never an input
-    CHECK(json.at("loss") == nlohmann::json{{"measure", "weighted NMSE"}, {"weights", "w"}});
+    CHECK(json.at("loss") == nlohmann::json{{"measure", "weighted NMSE"}, {"errors", "absolute"}, {"weights", "w"}});
 
     // eval: the row of weight zero is off by 100, and does not count
     dir.write("outlier.csv", "x,y,w\n1,3,1\n2,5,1\n3,107,0\n4,9,1\n");

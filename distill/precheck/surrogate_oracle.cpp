@@ -5,27 +5,12 @@
 #include <cmath>
 #include <vector>
 
-#include "median.hpp"
+#include "occam/decades.hpp"
 
 namespace occam {
 namespace {
 
-// A target of one sign over at least this ratio of largest to smallest magnitude is learnt in logs.
-constexpr double decades_ratio = 1e3;
-
 bool one_sign(const Eigen::VectorXd& column) { return column.minCoeff() > 0 || column.maxCoeff() < 0; }
-
-// Whether to learn log|y|: y of one sign spanning decades, as a power law (z^4/r^5 spans five) or
-// a Boltzmann factor does. A squared sine with zeros among the data spans decades too, but its log
-// plunges near each zero, a long tail below the median that a smooth network fits worse than y.
-bool learn_in_logs(const Eigen::VectorXd& y) {
-    if (!one_sign(y)) return false;
-    const Eigen::ArrayXd magnitude = y.array().abs();
-    if (magnitude.maxCoeff() < decades_ratio * magnitude.minCoeff()) return false;
-    const Eigen::ArrayXd logs = magnitude.log();
-    const double middle = detail::median(std::vector<double>(logs.begin(), logs.end()));
-    return middle - logs.minCoeff() <= 2 * (logs.maxCoeff() - middle);
-}
 
 // The columns the network sees in log mode: log(sign*x) for inputs of one sign (power laws become
 // linear; sign 0 leaves a column as it is). A point of the other sign or at zero gives NaN or
@@ -45,7 +30,7 @@ JudgedOracle surrogate_oracle(const Dataset& data, const std::vector<std::string
     const Eigen::MatrixXd X = data.columns(inputs, "the data").matrix();
     const Eigen::VectorXd y = data.values().col(static_cast<Eigen::Index>(data.require(target, "the data"))).matrix();
     JudgedOracle oracle;
-    oracle.log_magnitude = y.size() > 0 && learn_in_logs(y);
+    oracle.log_magnitude = sign_across_decades(y.array()) != 0;
     std::vector<double> log_signs(static_cast<std::size_t>(X.cols()), 0);
     if (oracle.log_magnitude) {
         oracle.sign = y[0] > 0 ? 1 : -1;

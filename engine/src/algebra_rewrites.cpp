@@ -64,19 +64,34 @@ struct Rewrite : gi::map_function {
             if (is_float(last) && gi::ex_to<gi::numeric>(last).is_positive())
                 return gi::log(last) + gi::log(arg / last);
         }
-        if (is_ex_the_function(inner, gi::exp) && gi::is_a<gi::mul>(inner.op(0)) && inner.op(0).nops() == 2) {
-            // exp(c*log(z)) is z^c wherever the log is defined (GiNaC folds only exp(log(z)))
-            const gi::ex arg = inner.op(0);
-            for (std::size_t i = 0; i < 2; ++i)
-                if (is_ex_the_function(arg.op(i), gi::log) && gi::is_a<gi::numeric>(arg.op(1 - i)))
-                    return gi::pow(arg.op(i).op(0), arg.op(1 - i));
-        }
-        if (is_ex_the_function(inner, gi::exp) && gi::is_a<gi::add>(inner.op(0))) {
-            const gi::ex arg = inner.op(0);
-            const gi::ex last = arg.op(arg.nops() - 1);  // GiNaC keeps a sum's number last
-            if (is_float(last)) return gi::exp(last) * gi::exp(arg - last);
+        if (is_ex_the_function(inner, gi::exp)) {
+            if (const auto power = power_of_log(inner.op(0))) return *power;
+            if (gi::is_a<gi::add>(inner.op(0))) return exp_of_sum(inner.op(0));
         }
         return inner;
+    }
+
+    // exp(c*log(z)) is z^c wherever the log is defined (GiNaC folds only exp(log(z)))
+    static std::optional<gi::ex> power_of_log(const gi::ex& term) {
+        if (!gi::is_a<gi::mul>(term) || term.nops() != 2) return std::nullopt;
+        for (std::size_t i = 0; i < 2; ++i)
+            if (is_ex_the_function(term.op(i), gi::log) && gi::is_a<gi::numeric>(term.op(1 - i)))
+                return gi::pow(term.op(i).op(0), term.op(1 - i));
+        return std::nullopt;
+    }
+
+    // exp of a sum: a fitted number and each power written through its log come out as factors,
+    // so exp(a + b*log(x)), a power law fitted in logs, is exp(a)*x^b
+    static gi::ex exp_of_sum(const gi::ex& sum) {
+        gi::ex factors = 1, rest = 0;
+        for (std::size_t i = 0; i < sum.nops(); ++i) {
+            const gi::ex term = sum.op(i);
+            if (is_float(term)) factors *= gi::exp(term);
+            else if (is_ex_the_function(term, gi::log)) factors *= term.op(0);
+            else if (const auto power = power_of_log(term)) factors *= *power;
+            else rest += term;
+        }
+        return factors * gi::exp(rest);
     }
 
     static gi::ex shifted(const gi::ex& f) {

@@ -28,7 +28,8 @@ std::string front_table(const Front& front) {
                            e.validation_loss, e.validation_r2, to_infix(e.formula, front.variables));
     }
     out += fmt::format("* recommended: {}\n", front.recommendation_rule);
-    const std::string rows = front.selection_note.empty() ? "the validation rows" : "all rows";
+    std::string rows = front.selection_note.empty() ? "the validation rows" : "all rows";
+    if (front.log_scale) rows += fmt::format(", of log|{}| (errors relative)", front.log_scale->target);
     if (front.weights.empty()) out += fmt::format("  loss and R2 are on {}\n", rows);
     else out += fmt::format("  loss and R2 are on {}, weighted by column \"{}\"\n", rows, front.weights);
     if (!front.selection_note.empty()) out += fmt::format("  {}\n", front.selection_note);
@@ -70,8 +71,11 @@ nlohmann::json front_to_json(const Front& front) {
     }
     const auto& p = front.final_progress;
     // the loss names its weights, so a program never compares weighted and unweighted losses unawares
-    const nlohmann::json loss{{"measure", front.weights.empty() ? "NMSE" : "weighted NMSE"},
-                              {"weights", front.weights.empty() ? nlohmann::json(nullptr) : nlohmann::json(front.weights)}};
+    const std::string measure = front.weights.empty() ? "NMSE" : "weighted NMSE";
+    const nlohmann::json loss{
+        {"measure", front.log_scale ? fmt::format("{} of log|{}|", measure, front.log_scale->target) : measure},
+        {"errors", front.log_scale ? "relative" : "absolute"},
+        {"weights", front.weights.empty() ? nlohmann::json(nullptr) : nlohmann::json(front.weights)}};
     const nlohmann::json document{{"variables", front.variables},
                                   {"loss", loss},
                                   {"front", entries},

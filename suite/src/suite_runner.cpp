@@ -121,14 +121,15 @@ SuiteOutcome run_real_table(const SuiteProblem& problem, const SuiteOptions& opt
     const auto inputs = static_cast<Eigen::Index>(names.size());
     const Eigen::ArrayXXd X = data.values().leftCols(inputs);
     const Eigen::ArrayXd y = data.values().col(inputs);
-    const FittedLaw law = fit_law(problem.formula, names, problem.free_constants, X, y);
-
     const auto start = std::chrono::steady_clock::now();
     const Problem search_problem(data, problem.target, names, {.seed = options.seed});
     Solution solution = solve(data, search_problem, solve_options_of(options), {}, stop);
     SuiteOutcome outcome;
     outcome.id = problem.id;
     outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    // the law is judged with the errors the search took: relative ones on the logs
+    const double log_sign = solution.front.log_scale ? solution.front.log_scale->sign : 0;
+    const FittedLaw law = fit_law(problem.formula, names, problem.free_constants, X, y, log_sign);
     outcome.interrupted = solution.front.interrupted;
     if (options.prechecks)
         for (const PrecheckStep& step : solution.steps) outcome.steps.push_back(step.line());

@@ -67,6 +67,7 @@ struct PrecheckOptions {
 // What one step of the pre-checks found or did: a kind to act on (tests, reports, bindings) and
 // the same in words, for people.
 enum class StepKind {
+    log_target,        // the errors taken as relative: log|target| is searched (solve.hpp)
     skipped,           // pre-checks off, too few inputs, or their share of the time used
     units,             // dimensional analysis: the dimensionless problem, or why it was skipped
     pair_symmetry,     // two inputs became one (a difference, ratio, product or sum)

@@ -23,6 +23,13 @@
 
 namespace occam {
 
+// How the target's errors are taken: absolute (every row's residual in the target's units), or
+// relative (log|target| is searched, see relative_errors.hpp); automatic takes them as relative for
+// a target of one sign across three decades or more (decades.hpp), unless the rows carry weights
+// (the user said what the errors are), a units table is given (dimensional analysis works on the
+// target in its units) or residual rounds are asked for (they add formulas of the target itself).
+enum class ErrorModel { automatic, absolute, relative };
+
 struct SolveOptions {
     // search.budget is the whole run's; each stage and round gets its share of what is left
     SearchOptions search;
@@ -31,6 +38,7 @@ struct SolveOptions {
     // under a time limit, within the share of the time the pre-checks may take
     PrecheckOptions prechecks;
     std::size_t residual_rounds = 1;  // round 1 runs the pre-checks; later rounds search the residual plainly
+    ErrorModel errors = ErrorModel::automatic;
 
     // input_error naming the first impossible option or combination of options
     void validate() const;

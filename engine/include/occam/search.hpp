@@ -48,6 +48,14 @@ struct WideningNote {
     std::string operators;     // those added, comma-separated
 };
 
+// When the errors were taken as relative (solve.hpp): the search fitted log|target|, and the losses,
+// R2 and standard errors are of the logs, while each formula gives the target itself.
+struct LogScale {
+    std::string target;  // the column whose logs were fitted
+    double sign = 1;     // the target's sign: formulas are sign*exp(g) of a g fitted to log|target|
+    double decades = 0;  // log10 of the target's largest to smallest magnitude
+};
+
 struct Front {
     std::vector<std::string> variables;  // names of the columns the formulas index
     std::string weights;                 // the weight column the losses are weighted by; empty: none
@@ -60,6 +68,7 @@ struct Front {
     bool interrupted = false;
     bool stalled = false;  // stopped by Budget::stall_generations: the data had said all they could
     std::optional<WideningNote> widened;  // none: the islands kept their operators
+    std::optional<LogScale> log_scale;    // none: the losses are of the target itself
 
     bool empty() const { return entries.empty(); }
     const FrontEntry& best() const { return entries.at(recommended); }

@@ -1,0 +1,18 @@
+#pragma once
+// Whether a target is better learnt in logs: one sign across three decades or more, as a power law
+// over a wide range, a Boltzmann factor or counts falling a thousandfold are. Fitted in y itself,
+// such a target is its largest values only. The neural surrogate learns log|y| then, and so does
+// the search when it takes the errors as relative (solve.hpp).
+#include <Eigen/Core>
+
+namespace occam {
+
+// +1 or -1, the target's sign, when y spans decades; 0 when it does not (mixed signs, a zero, a
+// narrower range, or a squared sine's zeros among the data: its log plunges near each, a long
+// tail below the median that no smooth fit of the logs follows).
+int sign_across_decades(const Eigen::ArrayXd& y);
+
+// log10 of the ratio of y's largest magnitude to its smallest
+double decades_spanned(const Eigen::ArrayXd& y);
+
+}  // namespace occam

@@ -1,0 +1,32 @@
+#include "occam/decades.hpp"
+
+#include <cmath>
+#include <vector>
+
+#include "median.hpp"
+
+namespace occam {
+namespace {
+
+// a target of one sign over at least this ratio of largest to smallest magnitude is learnt in logs
+constexpr double decades_ratio = 1e3;
+
+}  // namespace
+
+double decades_spanned(const Eigen::ArrayXd& y) {
+    const Eigen::ArrayXd magnitude = y.abs();
+    return std::log10(magnitude.maxCoeff() / magnitude.minCoeff());
+}
+
+int sign_across_decades(const Eigen::ArrayXd& y) {
+    if (y.size() == 0 || !y.isFinite().all()) return 0;
+    const int sign = y.minCoeff() > 0 ? 1 : y.maxCoeff() < 0 ? -1 : 0;
+    if (sign == 0) return 0;
+    const Eigen::ArrayXd magnitude = y.abs();
+    if (magnitude.maxCoeff() < decades_ratio * magnitude.minCoeff()) return 0;
+    const Eigen::ArrayXd logs = magnitude.log();
+    const double middle = detail::median(std::vector<double>(logs.begin(), logs.end()));
+    return middle - logs.minCoeff() <= 2 * (logs.maxCoeff() - middle) ? sign : 0;
+}
+
+}  // namespace occam
