@@ -1,8 +1,10 @@
 #include "occam/canonical_form.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <exception>
 #include <mutex>
+#include <vector>
 
 #include "algebra_rewrites.hpp"
 #include "ginac_expression.hpp"
@@ -40,13 +42,26 @@ Tree with_rounded_constants(Tree tree) {
     return tree;
 }
 
-// Whether expanding and normalising could take long: GiNaC cannot be interrupted, and a power
-// above the cube (a sum to the 6th is hundreds of terms; the gcds of normal() over them and
-// the functions inside take minutes) or a long formula is seldom what a person writes anyway.
+// Whether expanding and normalising could take long: GiNaC cannot be interrupted, and a sum
+// raised above the cube (a sum to the 6th is hundreds of terms; the gcds of normal() over them and
+// the functions inside take minutes, and a rational function cubed three times over, a 27th
+// power, took 24 GB before it was killed) or a long formula is seldom what a person writes anyway.
+// Powers of a product (omega^4 as a square of a square) expand at no cost.
 bool expansion_is_cheap(const Tree& tree) {
     if (tree.length() > 40) return false;
-    for (std::size_t i = 0; i < tree.length(); ++i)
-        if (tree[i].op == Op::Pow) return false;
+    // per node, the highest power that a sum inside it is raised to within it (0: no sum)
+    std::vector<int> sum_power(tree.length(), 0);
+    for (std::size_t i = 0; i < tree.length(); ++i) {
+        const Op op = tree[i].op;
+        if (op == Op::Pow) return false;
+        if (is_leaf(op)) continue;
+        const int below = std::max(sum_power[i - 1], arity(op) == 2 ? sum_power[tree.left_child(i)] : 0);
+        if (op == Op::Add || op == Op::Sub) sum_power[i] = std::max(below, 1);
+        else if (op == Op::Square) sum_power[i] = 2 * below;
+        else if (op == Op::Cube) sum_power[i] = 3 * below;
+        else sum_power[i] = below;
+        if (sum_power[i] > 3) return false;
+    }
     return true;
 }
 
