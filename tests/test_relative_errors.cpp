@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "occam/canonical_form.hpp"
+#include "occam/check.hpp"
 #include "occam/decades.hpp"
 #include "occam/error.hpp"
 #include "occam/interpreter.hpp"
@@ -157,9 +158,18 @@ TEST_CASE("relative errors: a target with a zero or of both signs is refused wit
     SolveOptions options = short_solve(1);
     options.errors = ErrorModel::relative;
     CHECK_THROWS_WITH_AS(solve(data, problem, options),
-                         "--errors relative: y is 0 on row 3 of the data, 2 on the first: relative errors need a target of "
-                         "one sign, never 0",
+                         "--errors relative: y is 0 on row 3 of the data: relative errors need a target that is never 0",
                          input_error);
+    values(2, 1) = -6;
+    const Dataset both_signs({"x", "y"}, values);
+    CHECK_THROWS_WITH_AS(solve(both_signs, Problem(both_signs, "y"), options),
+                         "--errors relative: y is -6 on row 3 of the data, 2 on the first: relative errors need a target "
+                         "of one sign",
+                         input_error);
+    // the smallest magnitudes a double holds are of one sign too
+    values << 1, 1e-300, 2, 1e-200, 3, 1e-100, 4, 1e-50, 5, 1;
+    const Dataset tiny({"x", "y"}, values);
+    CHECK(solve(tiny, Problem(tiny, "y"), options).front.log_scale.has_value());
 }
 
 TEST_CASE("cli: --errors says how the losses were taken, in the table and the JSON") {
@@ -182,4 +192,25 @@ TEST_CASE("cli: --errors says how the losses were taken, in the table and the JS
     const auto bad = test::run_program({"search", "power.csv", "--target", "y", "--errors", "proportional"}, dir.path());
     CHECK(bad.exit_code == 2);
     CHECK(bad.err == "occam: --errors proportional: expected auto, absolute or relative\n");
+}
+
+TEST_CASE("relative errors: the shortest laws of the logs print as powers and products") {
+    // a line in log x with no intercept, a unit slope with one, and a reciprocal: five nodes or fewer
+    const std::vector<std::string> names{"x"};
+    Eigen::ArrayXXd rows(40, 1);
+    for (int i = 0; i < 40; ++i) rows(i, 0) = 0.01 * std::pow(1.4, i);
+    for (const auto& [logs, law] : {std::pair{"exp(1.5*log(x))", "x^1.5"}, std::pair{"exp(0.3 + log(x))", "1.3498588075760032*x"},
+                                    std::pair{"exp(-log(x))", "1/x"}}) {
+        const Tree form = canonical_form(parse_formula(logs, names), rows);
+        INFO(logs << " -> " << to_infix(form, names));
+        CHECK(form.complexity() <= parse_formula(law, names).complexity());
+        CHECK(evaluate_scalar(form, std::vector<double>{7.0}) == doctest::Approx(evaluate_scalar(parse_formula(law, names), std::vector<double>{7.0})));
+    }
+}
+
+TEST_CASE("relative errors: occam check plans on the logs when the search would") {
+    const Dataset data = read_csv(real_dir + "/mammals_brain.csv");
+    const CheckReport report = check(data, Problem(data, "brain"), short_solve(1));
+    REQUIRE_FALSE(report.plan.empty());
+    CHECK(report.plan.front().starts_with("errors taken as relative: brain spans 4.6 decades"));
 }

@@ -59,6 +59,9 @@ Distillation distill_on(const FeedForward& component, const Eigen::MatrixXd& sea
     SolveOptions solve_options;
     solve_options.search = options.search;
     solve_options.prechecks.mode = options.prechecks;
+    // a component's outputs are computed, not measured: each is fitted as it is, and the R2 goal
+    // is on its own scale
+    solve_options.errors = ErrorModel::absolute;
     solve_options.validate();
     const RoundProgressCallback progress =
         on_progress ? RoundProgressCallback([&](std::size_t, const Progress& p) { on_progress(p); }) : RoundProgressCallback{};

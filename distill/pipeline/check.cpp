@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "occam/surrogate_oracle.hpp"
+#include "relative_errors.hpp"
 
 namespace occam {
 
@@ -33,6 +34,13 @@ CheckReport check(const Dataset& data, const Problem& problem, const SolveOption
         if (inputs == problem.input_names() && target == problem.target_name()) return oracle;
         return trained(stage, inputs, target);
     };
+    // with relative errors the search plans on the logs, and says so first
+    if (const auto scale = detail::log_scale_of(data, problem, options)) {
+        const Dataset log_data = detail::with_log_target(data, problem);
+        report.plan = plan_prechecks(log_data, detail::log_problem(log_data, problem), planned, options.search.seed);
+        report.plan.insert(report.plan.begin(), detail::log_scale_step(*scale).text);
+        return report;
+    }
     report.plan = plan_prechecks(data, problem, planned, options.search.seed);
     return report;
 }

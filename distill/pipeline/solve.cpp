@@ -1,10 +1,7 @@
 #include "occam/solve.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 
-#include "occam/decades.hpp"
 #include "occam/error.hpp"
 #include "occam/surrogate_oracle.hpp"
 #include "relative_errors.hpp"
@@ -25,24 +22,6 @@ OracleFactory default_oracle(const SearchOptions& search) {
     return surrogate_oracle_factory(surrogate);
 }
 
-// The log scale the errors are taken on, or none for absolute errors (see ErrorModel).
-std::optional<LogScale> log_scale_of(const Dataset& data, const Problem& problem, const SolveOptions& options) {
-    if (options.errors == ErrorModel::absolute) return std::nullopt;
-    const Eigen::ArrayXd y = data.column(problem.target_name());
-    if (options.errors == ErrorModel::automatic) {
-        if (problem.weighted() || options.prechecks.units != nullptr || options.residual_rounds > 1) return std::nullopt;
-        const int sign = sign_across_decades(y);
-        if (sign == 0) return std::nullopt;
-        return LogScale{.target = problem.target_name(), .sign = static_cast<double>(sign), .decades = decades_spanned(y)};
-    }
-    for (Eigen::Index row = 0; row < y.size(); ++row)
-        if (!(y[row] * y[0] > 0))
-            throw input_error(fmt::format("--errors relative: {} is {} on row {} of the data, {} on the first: relative "
-                                          "errors need a target of one sign, never 0",
-                                          problem.target_name(), y[row], row + 1, y[0]));
-    return LogScale{.target = problem.target_name(), .sign = y[0] > 0 ? 1.0 : -1.0, .decades = decades_spanned(y)};
-}
-
 }  // namespace
 
 void SolveOptions::validate() const {
@@ -59,7 +38,7 @@ void SolveOptions::validate() const {
 Solution solve(const Dataset& data, const Problem& problem, const SolveOptions& options,
                const RoundProgressCallback& on_progress, const std::atomic<bool>* stop) {
     options.validate();
-    if (const std::optional<LogScale> scale = log_scale_of(data, problem, options)) {
+    if (const std::optional<LogScale> scale = detail::log_scale_of(data, problem, options)) {
         // one round, on the logs: the same rows, split and weights
         const Dataset log_data = detail::with_log_target(data, problem);
         const Problem logs = detail::log_problem(log_data, problem);
@@ -67,12 +46,7 @@ Solution solve(const Dataset& data, const Problem& problem, const SolveOptions& 
         absolute.errors = ErrorModel::absolute;
         Solution solution = solve(log_data, logs, absolute, on_progress, stop);
         solution.front = detail::in_target_scale(solution.front, logs, *scale);
-        solution.steps.insert(solution.steps.begin(),
-                              {StepKind::log_target,
-                               fmt::format("errors taken as relative: {} spans {:.1f} decades, so log|{}| is searched and each "
-                                           "formula g of it is given as {}exp(g) (--errors absolute fits {} itself)",
-                                           problem.target_name(), scale->decades, problem.target_name(),
-                                           scale->sign > 0 ? "" : "-", problem.target_name())});
+        solution.steps.insert(solution.steps.begin(), detail::log_scale_step(*scale));
         return solution;
     }
     Solution solution;

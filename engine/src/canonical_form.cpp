@@ -68,8 +68,11 @@ bool expansion_is_cheap(const Tree& tree) {
 }  // namespace
 
 Tree canonical_form(const Tree& tree, const Eigen::ArrayXXd& rows) {
-    // nothing of five nodes or fewer comes out shorter that simplify() has not already made
-    if (tree.length() <= 5) return tree;
+    // nothing of five nodes or fewer comes out shorter that simplify() has not already made, but
+    // for a power written through its logarithm: exp(1.5*log(x)), a power law fitted in logs
+    const auto nodes = tree.nodes();
+    const bool has_exp = std::any_of(nodes.begin(), nodes.end(), [](const Node& n) { return n.op == Op::Exp; });
+    if (tree.length() <= 5 && !has_exp) return tree;
     // GiNaC's reference counts and symbol serials are global and unguarded
     static std::mutex ginac;
     const std::lock_guard lock(ginac);

@@ -163,7 +163,9 @@ SuiteOutcome run_suite_problem(const SuiteProblem& problem, const SuiteOptions& 
 
     FirstExactWatcher watcher;
     const auto start = std::chrono::steady_clock::now();
-    const SolveOptions solve_options = solve_options_of(options);
+    SolveOptions solve_options = solve_options_of(options);
+    // the suite's noise is absolute by construction (sd = level x RMS on every row)
+    solve_options.errors = ErrorModel::absolute;
     // the watcher reads archives over the problem's own inputs, which a reduced search's are not
     RoundProgressCallback watch;
     if (!options.prechecks) watch = [&watcher](std::size_t, const Progress& progress) { watcher(progress); };

@@ -1,7 +1,8 @@
 #pragma once
 // Whether a target is better learnt in logs: one sign across three decades or more, as a power law
-// over a wide range, a Boltzmann factor or counts falling a thousandfold are. Fitted in y itself,
-// such a target is its largest values only. The neural surrogate learns log|y| then, and so does
+// over a wide range or counts falling a thousandfold are, with its logs spread about their median
+// (an Arrhenius rate over evenly spaced temperatures, a long tail of small values, is not). Fitted
+// in y itself, such a target is its largest values only. The neural surrogate learns log|y| then, and so does
 // the search when it takes the errors as relative (solve.hpp).
 #include <Eigen/Core>
 
