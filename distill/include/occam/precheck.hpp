@@ -14,8 +14,9 @@
 //
 // Searches run as stages feeding one archive: the parts of a separable problem (a quarter of the
 // budget), the reduced problem (a quarter, or half), then the original problem with what is left
-// (the early stages stop at 90 % of the budget, so normally a tenth or more); the first stage whose formulas reach the target loss on the original rows ends
-// the search, else the plain search always runs. With --checkpoint the reduced search is saved, or
+// (the early stages stop at 90 % of the budget, and a twentieth of a time limit is kept for
+// building the front, so normally a twentieth or more); the first stage whose formulas reach the
+// target loss on the original rows ends the search, else the plain search always runs. With --checkpoint the reduced search is saved, or
 // the plain one when no reduced problem was made; the parts are not saved.
 #include <atomic>
 #include <functional>
@@ -103,7 +104,8 @@ std::vector<std::string> plan_prechecks(const Dataset& data, const Problem& prob
 // data holds the target and inputs of problem; every problem made from it is split like problem.
 // options.budget covers everything, the oracle's training included: the checks may start new
 // questions during the first half of a time limit, the early stages stop at 90 % of the budget, and
-// the plain search gets the rest (at least a hundredth, when checks overran).
+// the plain search gets the rest but a twentieth of a time limit, kept for building the front (at
+// least a hundredth, when checks overran).
 PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& problem, const SearchOptions& options,
                                        const PrecheckOptions& prechecks,
                                        const ProgressCallback& on_progress = {},
