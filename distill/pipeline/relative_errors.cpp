@@ -1,11 +1,12 @@
 #include "relative_errors.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <utility>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "occam/canonical_form.hpp"
 #include "occam/constant_uncertainty.hpp"
