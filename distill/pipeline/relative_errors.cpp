@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <initializer_list>
 #include <utility>
 #include <vector>
 
@@ -18,19 +17,6 @@
 
 namespace occam::detail {
 namespace {
-
-// sign*exp(g), or log(sign*f): the formula appended with one or two nodes
-Tree with_nodes(const Tree& formula, std::initializer_list<Op> ops) {
-    std::vector<Node> nodes(formula.nodes().begin(), formula.nodes().end());
-    for (Op op : ops) nodes.push_back(Node::function(op));
-    return Tree(std::move(nodes));
-}
-
-Tree exp_of(const Tree& g, double sign) {
-    return sign > 0 ? with_nodes(g, {Op::Exp}) : with_nodes(g, {Op::Exp, Op::Neg});
-}
-
-Tree log_of(const Tree& f, double sign) { return sign > 0 ? with_nodes(f, {Op::Log}) : with_nodes(f, {Op::Neg, Op::Log}); }
 
 // Every row, training and held out: the canonical form assumes the inputs' signs on all of them.
 Eigen::ArrayXXd all_rows(const Problem& problem) {

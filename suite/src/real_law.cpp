@@ -3,6 +3,7 @@
 #include <array>
 
 #include "occam/constant_fitter.hpp"
+#include "occam/decades.hpp"
 #include "occam/error.hpp"
 #include "occam/exactness.hpp"
 #include "occam/interpreter.hpp"
@@ -13,14 +14,6 @@
 
 namespace occam {
 namespace {
-
-// log(sign*f): the formula the fit of the logs sees, its constants in the same postfix order
-Tree log_of(const Tree& f, double sign) {
-    std::vector<Node> nodes(f.nodes().begin(), f.nodes().end());
-    if (sign < 0) nodes.push_back(Node::function(Op::Neg));
-    nodes.push_back(Node::function(Op::Log));
-    return Tree(std::move(nodes));
-}
 
 // NMSE of formula on the table, or of its log on log|y| when log_sign is not 0; Inf where it is
 // undefined.

@@ -6,6 +6,8 @@
 // the search when it takes the errors as relative (solve.hpp).
 #include <Eigen/Core>
 
+#include "occam/tree.hpp"
+
 namespace occam {
 
 // +1 or -1, the target's sign, when y spans decades; 0 when it does not (mixed signs, a zero, a
@@ -15,5 +17,10 @@ int sign_across_decades(const Eigen::ArrayXd& y);
 
 // log10 of the ratio of y's largest magnitude to its smallest
 double decades_spanned(const Eigen::ArrayXd& y);
+
+// A formula between a target of this sign and its logs: log(sign*f), the formula a fit of log|y|
+// sees, and sign*exp(g), the target a formula g of log|y| gives; constants in the same postfix order.
+Tree log_of(const Tree& f, double sign);
+Tree exp_of(const Tree& g, double sign);
 
 }  // namespace occam
