@@ -24,6 +24,7 @@
 #include "occam/suite_runner.hpp"
 #include "occam/units.hpp"
 #include "run_program.hpp"
+#include "short_solve.hpp"
 
 using namespace occam;
 
@@ -38,16 +39,6 @@ Eigen::ArrayXd values_of(const std::string& formula, double from, double to, int
     return y;
 }
 
-SolveOptions short_solve(long long generations) {
-    SolveOptions options;
-    options.search.threads = 2;
-    options.search.budget.time_limit.reset();
-    options.search.budget.max_generations = generations;
-    options.search.population.islands = 2;
-    options.search.population.population_size = 60;
-    return options;
-}
-
 // y = 3*x^1.5 for x from 1 to 2500 in steps of 4 % (five decades of y), each row off by a few
 // per cent, as a CSV
 std::string power_law_csv() {
@@ -60,6 +51,8 @@ std::string power_law_csv() {
 }
 
 }  // namespace
+
+using test::short_solve;
 
 TEST_CASE("relative errors: a target of one sign across three decades, and only such a one") {
     // a power law over inputs spread evenly in log x (as measurements across decades are)
@@ -88,7 +81,7 @@ TEST_CASE("relative errors: a power law fitted in logs is printed as a power") {
 TEST_CASE("relative errors: brain mass against body mass gives the allometric power law" * doctest::test_suite("slow")) {
     const Dataset data = read_csv(real_dir + "/mammals_brain.csv");
     const Problem problem(data, "brain");
-    const Solution solution = solve(data, problem, short_solve(20));
+    const Solution solution = solve(data, problem, short_solve(20, 2));
     const Front& front = solution.front;
     REQUIRE(front.log_scale.has_value());
     CHECK(front.log_scale->sign == 1);
@@ -117,7 +110,7 @@ TEST_CASE("relative errors: brain mass against body mass gives the allometric po
     const auto mammals = std::find_if(problems.begin(), problems.end(), [](const SuiteProblem& p) { return p.id == "mammals_brain"; });
     REQUIRE(mammals != problems.end());
     SuiteOptions options;
-    options.search = short_solve(20).search;
+    options.search = short_solve(20, 2).search;
     const SuiteOutcome outcome = run_suite_problem(*mammals, options);
     INFO(outcome.formula);
     CHECK(outcome.law_on_front.value_or(false));
@@ -127,7 +120,7 @@ TEST_CASE("relative errors: brain mass against body mass gives the allometric po
 TEST_CASE("relative errors: absolute ones on request, with weights, with units or with residual rounds") {
     const Dataset data = read_csv(real_dir + "/mammals_brain.csv");
     const Problem problem(data, "brain");
-    SolveOptions options = short_solve(1);
+    SolveOptions options = short_solve(1, 2);
     options.errors = ErrorModel::absolute;
     CHECK_FALSE(solve(data, problem, options).front.log_scale.has_value());
 
@@ -136,7 +129,7 @@ TEST_CASE("relative errors: absolute ones on request, with weights, with units o
     weighted << data.values(), Eigen::ArrayXd::Ones(data.rows());
     const Dataset with_weights({"body", "brain", "w"}, weighted);
     const Problem weighted_problem(with_weights, "brain", {}, {}, "w");
-    CHECK_FALSE(solve(with_weights, weighted_problem, short_solve(1)).front.log_scale.has_value());
+    CHECK_FALSE(solve(with_weights, weighted_problem, short_solve(1, 2)).front.log_scale.has_value());
     options.errors = ErrorModel::relative;
     CHECK(solve(with_weights, weighted_problem, options).front.log_scale.has_value());
 
@@ -155,7 +148,7 @@ TEST_CASE("relative errors: a target with a zero or of both signs is refused wit
     values << 1, 2, 2, 4, 3, 0, 4, 8, 5, 10;
     const Dataset data({"x", "y"}, values);
     const Problem problem(data, "y");
-    SolveOptions options = short_solve(1);
+    SolveOptions options = short_solve(1, 2);
     options.errors = ErrorModel::relative;
     CHECK_THROWS_WITH_AS(solve(data, problem, options),
                          "--errors relative: y is 0 on row 3 of the data: relative errors need a target that is never 0",
@@ -210,7 +203,7 @@ TEST_CASE("relative errors: the shortest laws of the logs print as powers and pr
 
 TEST_CASE("relative errors: occam check plans on the logs when the search would") {
     const Dataset data = read_csv(real_dir + "/mammals_brain.csv");
-    const CheckReport report = check(data, Problem(data, "brain"), short_solve(1));
+    const CheckReport report = check(data, Problem(data, "brain"), short_solve(1, 2));
     REQUIRE_FALSE(report.plan.empty());
     CHECK(report.plan.front().starts_with("errors taken as relative: brain spans 4.6 decades"));
 }

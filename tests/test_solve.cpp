@@ -11,6 +11,7 @@
 #include "occam/sampling.hpp"
 #include "occam/solve.hpp"
 #include "occam/units.hpp"
+#include "short_solve.hpp"
 
 namespace {
 
@@ -24,17 +25,9 @@ struct RelativisticMass {
     occam::Problem problem{data, "m"};
 };
 
-occam::SolveOptions short_solve(long long generations) {
-    occam::SolveOptions options;
-    options.search.threads = 1;
-    options.search.budget.time_limit.reset();
-    options.search.budget.max_generations = generations;
-    options.search.population.islands = 2;
-    options.search.population.population_size = 60;
-    return options;
-}
-
 }  // namespace
+
+using occam::test::short_solve;
 
 TEST_CASE("solve: residual rounds with units run the pre-checks in round 1 and search the residual after" * doctest::test_suite("slow")) {
     RelativisticMass mass;
