@@ -35,19 +35,6 @@ struct SearchArgs {
     SearchOptionArgs search;
 };
 
-ErrorModel error_model(const std::string& name) {
-    if (name == "auto") return ErrorModel::automatic;
-    if (name == "absolute") return ErrorModel::absolute;
-    if (name == "relative") return ErrorModel::relative;
-    throw input_error(fmt::format("--errors {}: expected auto, absolute or relative", name));
-}
-
-PrecheckMode precheck_mode(const std::string& name) {
-    if (name == "auto") return PrecheckMode::automatic;
-    if (name == "off") return PrecheckMode::off;
-    throw input_error(fmt::format("--precheck {}: expected auto or off", name));
-}
-
 // The progress line, with the round when there are several.
 RoundProgressCallback round_progress(bool quiet, std::size_t rounds) {
     const ProgressCallback line = progress_line(quiet);
@@ -64,8 +51,8 @@ void run_search(SearchArgs& args) {
     SolveOptions options;
     options.search = args.search.resolved();
     options.residual_rounds = args.residual_rounds;
-    options.prechecks.mode = precheck_mode(args.precheck);
-    options.errors = error_model(args.errors);
+    options.prechecks.mode = precheck_mode_from_name(args.precheck);
+    options.errors = error_model_from_name(args.errors);
     std::optional<UnitsTable> units;
     if (!args.units_path.empty()) {
         units = read_units(args.units_path);
@@ -83,19 +70,8 @@ void run_search(SearchArgs& args) {
     const RoundProgressCallback progress = round_progress(args.quiet, options.residual_rounds);
     const Solution solution = solve(data, problem, options, progress, &install_interrupt_handler());
     if (progress) fmt::print(stderr, "\n");
-    if (!args.quiet) {
-        const char* round = options.residual_rounds > 1 ? " (round 1)" : "";
-        for (const PrecheckStep& step : solution.steps) fmt::print(stderr, "pre-check{}: {}\n", round, step.line());
-    }
-    if (!args.quiet && solution.front.widened)
-        fmt::print(stderr, "search added {} to its operators at generation {} of the plain search: the best loss had not "
-                           "fallen by 1 % for {} generations\n",
-                   solution.front.widened->operators, solution.front.widened->generation, options.search.widen_after);
-    if (!args.quiet && solution.front.stalled)
-        fmt::print(stderr, "search stopped after {} generations: {}\n", solution.front.final_progress.generations,
-                   problem.holds_out() ? std::string("the held-out rows had stopped rewarding anything new (--stall-generations)")
-                                       : fmt::format("the shortest description had not improved for {} (--stall-generations)",
-                                                     options.search.budget.stall_generations));
+    if (!args.quiet)
+        for (const std::string& note : solution_notes(solution, problem, options)) fmt::print(stderr, "{}\n", note);
     // not progress but a warning that the result is partial, so --quiet keeps it
     if (solution.interrupted)
         fmt::print(stderr, "occam: interrupted; the {} found so far:\n", solution.model ? "rounds" : "front");

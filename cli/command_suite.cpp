@@ -12,6 +12,7 @@
 #include "commands.hpp"
 #include "interrupt.hpp"
 #include "occam/error.hpp"
+#include "occam/solve.hpp"
 #include "occam/suite_runner.hpp"
 #include "occam/units.hpp"
 #include "option_checks.hpp"
@@ -159,13 +160,12 @@ void run_suite(SuiteArgs args) {
         options.search.budget.time_limit.reset();
     }
     options.search.validate();
-    if (args.precheck != "auto" && args.precheck != "off")
-        throw input_error(fmt::format("--precheck {}: expected auto or off", args.precheck));
+    const bool prechecks = precheck_mode_from_name(args.precheck) == PrecheckMode::automatic;
     std::optional<UnitsTable> units;
-    if (args.precheck == "auto" && is_sampled(args.suite) && !args.no_units)
+    if (prechecks && is_sampled(args.suite) && !args.no_units)
         units = read_units(args.suites_dir + "/" + args.suite + "/units.csv");
     options.units = units ? &*units : nullptr;
-    options.prechecks = args.precheck == "auto";
+    options.prechecks = prechecks;
 
     std::ofstream out;
     if (!args.output.empty()) {

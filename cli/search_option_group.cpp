@@ -2,46 +2,18 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <vector>
-
 namespace occam::cli {
-
-SearchOptions SearchOptionArgs::resolved() const {
-    SearchOptions resolved = options;
-    resolved.operators = OperatorSet::parse(ops);
-    // a user who named other operators gets those and no others unless --stall-ops says so too
-    const auto sorted = [](std::vector<Op> ops) {
-        std::sort(ops.begin(), ops.end());
-        return ops;
-    };
-    const bool own_ops = sorted(resolved.operators.all()) != sorted(OperatorSet::standard().all());
-    if (stall_ops)
-        resolved.stall_operators =
-            *stall_ops == "none" ? OperatorSet() : OperatorSet::parse(*stall_ops, "--stall-ops", /*needs_binary=*/false);
-    else if (own_ops)
-        resolved.stall_operators = OperatorSet();
-    resolved.budget.max_evaluations = evaluations;
-    resolved.budget.max_generations = generations;
-    if (time_limit) {
-        resolved.budget.time_limit = std::chrono::duration<double>(*time_limit);
-    } else if (evaluations || generations) {
-        resolved.budget.time_limit.reset();
-    }
-    resolved.validate();
-    return resolved;
-}
 
 void add_search_option_groups(CLI::App& command, SearchOptionArgs& args) {
     auto& o = args.options;
     const char* budget = "Budget (the first limit reached stops; evaluations and generations are reproducible)";
-    command.add_option("--time", args.time_limit, "Time limit in seconds for the whole run, pre-checks included (default 60 when no other budget is given)")
+    command.add_option("--time", args.choices.time_limit, "Time limit in seconds for the whole run, pre-checks included (default 60 when no other budget is given)")
         ->group(budget);
     command
-        .add_option("--evaluations", args.evaluations,
+        .add_option("--evaluations", args.choices.evaluations,
                     "Stop after this many candidate evaluations (checked every epoch, so it may be exceeded by one epoch)")
         ->group(budget);
-    command.add_option("--generations", args.generations, "Stop after this many generations")->group(budget);
+    command.add_option("--generations", args.choices.generations, "Stop after this many generations")->group(budget);
     command.add_option("--target-loss", o.budget.target_loss, "Stop once a formula's training NMSE is at most this")
         ->capture_default_str()
         ->group(budget);
@@ -65,11 +37,11 @@ void add_search_option_groups(CLI::App& command, SearchOptionArgs& args) {
         ->capture_default_str()
         ->group(evolution);
     command
-        .add_option("--ops", args.ops, fmt::format("Operators, comma-separated ({})", known_operator_names()))
+        .add_option("--ops", args.choices.ops, fmt::format("Operators, comma-separated ({})", known_operator_names()))
         ->capture_default_str()
         ->group(evolution);
     command
-        .add_option("--stall-ops", args.stall_ops,
+        .add_option("--stall-ops", args.choices.stall_ops,
                     fmt::format("Operators every island adds once the best loss has not fallen by 1 % for --widen-after "
                                 "generations, or none (default: {} with the default --ops, none with your own)",
                                 OperatorSet::on_stall().names()))

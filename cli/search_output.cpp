@@ -8,13 +8,13 @@
 
 #include "occam/atomic_file.hpp"
 #include "occam/error.hpp"
+#include "occam/front_format.hpp"
 
 namespace occam::cli {
 namespace {
 
 void print_progress(const Progress& p) {
-    fmt::print(stderr, "\r{:7.1f} s  gen {:<6} evals {:<10} {:>8.0f}/s  best loss {:<10.3g} front {:<3}",
-               p.elapsed_seconds, p.generations, p.evaluations, p.evaluations_per_second, p.best_loss, p.front_size);
+    fmt::print(stderr, "\r{}", progress_text(p));
     std::fflush(stderr);
 }
 

@@ -111,4 +111,9 @@ std::string format_front(const Front& front, FrontFormat format) {
     return {};
 }
 
+std::string progress_text(const Progress& p) {
+    return fmt::format("{:7.1f} s  gen {:<6} evals {:<10} {:>8.0f}/s  best loss {:<10.3g} front {:<3}", p.elapsed_seconds,
+                       p.generations, p.evaluations, p.evaluations_per_second, p.best_loss, p.front_size);
+}
+
 }  // namespace occam

@@ -25,3 +25,13 @@ run(${prefix}/bin/occam suite real --only hubble1929 --generations 3 --threads 1
 if(NOT last_output MATCHES "hubble1929")
   message(FATAL_ERROR "the installed occam suite printed '${last_output}'")
 endif()
+
+# The installed Python module imports from the prefix's site-packages with no build tree beside it
+# (its code on two lines, not split by a semicolon, which CMake would read as a list separator).
+if(PYTHON_EXECUTABLE AND PYTHON_PACKAGES)
+  set(ENV{PYTHONPATH} ${prefix}/${PYTHON_PACKAGES})
+  run(${PYTHON_EXECUTABLE} -c "import occam\nprint(occam.evaluate('2*x0**2 + 1', [[1.0], [2.0]]))")
+  if(NOT last_output STREQUAL "[3. 9.]\n")
+    message(FATAL_ERROR "the installed occam module printed '${last_output}'")
+  endif()
+endif()

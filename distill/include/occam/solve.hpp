@@ -12,6 +12,7 @@
 #include <atomic>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "occam/dataset.hpp"
@@ -29,6 +30,11 @@ namespace occam {
 // (the user said what the errors are), a units table is given (dimensional analysis works on the
 // target in its units) or residual rounds are asked for (they add formulas of the target itself).
 enum class ErrorModel { automatic, absolute, relative };
+
+// The names every front end gives the modes: "auto", "absolute", "relative" and "auto", "off";
+// input_error naming option (as the front end spells it) for any other.
+ErrorModel error_model_from_name(std::string_view name, std::string_view option = "--errors");
+PrecheckMode precheck_mode_from_name(std::string_view name, std::string_view option = "--precheck");
 
 struct SolveOptions {
     // search.budget is the whole run's; each stage and round gets its share of what is left
@@ -55,5 +61,10 @@ struct Solution {
 // and weights carry into every stage.
 Solution solve(const Dataset& data, const Problem& problem, const SolveOptions& options,
                const RoundProgressCallback& on_progress = {}, const std::atomic<bool>* stop = nullptr);
+
+// What a reader of a run should be told beside its front, a line each: the pre-checks' steps, when
+// the islands widened their operators, and why the search stopped early. Every front end prints
+// these (the CLI to standard error, Python with verbose=True).
+std::vector<std::string> solution_notes(const Solution& solution, const Problem& problem, const SolveOptions& options);
 
 }  // namespace occam

@@ -14,4 +14,8 @@ enum class FrontFormat { Table, Json, Sympy, Latex, C };
 std::optional<FrontFormat> front_format_from_name(std::string_view name);
 std::string format_front(const Front& front, FrontFormat format);
 
+// One line of a running search's progress (elapsed time, generations, evaluations and their rate,
+// best loss, front size), without a line end: front ends redraw it in place.
+std::string progress_text(const Progress& progress);
+
 }  // namespace occam

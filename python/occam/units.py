@@ -1,0 +1,29 @@
+"""A units table for dimensional analysis, from a CSV file or a dict, as the engine reads it."""
+import os
+
+
+def units_table(units):
+    """(table text, its name in error messages), or None.
+
+    units is the path of a CSV table as the CLI's --units reads it (Variable,m,s,kg,...), or a dict
+    from each variable to its exponents of the base units, {"F": {"m": 1, "s": -2, "kg": 1}, ...}.
+    """
+    if units is None:
+        return None
+    if isinstance(units, (str, os.PathLike)):
+        try:
+            with open(units, encoding="utf-8") as file:
+                return file.read(), os.fspath(units)
+        except OSError as error:
+            raise ValueError(f"{os.fspath(units)}: cannot read the units table ({error.strerror})") from None
+    if isinstance(units, dict):
+        bases = []
+        for variable, exponents in units.items():
+            if not isinstance(exponents, dict):
+                raise ValueError(f"units[{variable!r}]: expected a dict of exponents, e.g. {{'m': 1, 's': -1}}")
+            bases += [base for base in exponents if base not in bases]
+        rows = ["Variable," + ",".join(bases)]
+        for variable, exponents in units.items():
+            rows.append(",".join([str(variable)] + [str(exponents.get(base, 0)) for base in bases]))
+        return "\n".join(rows) + "\n", "units"
+    raise ValueError(f"units: expected the path of a units table or a dict, got {type(units).__name__}")
