@@ -13,6 +13,7 @@ Dataset sample_formula(const Tree& formula, const std::vector<VariableRange>& ra
     const auto n_vars = static_cast<Eigen::Index>(ranges.size());
     const auto wanted = static_cast<Eigen::Index>(options.rows);
     if (wanted == 0) throw input_error("cannot sample 0 rows");
+    if (!(options.noise >= 0)) throw input_error(fmt::format("noise {}: expected a level of at least 0", options.noise));
     for (const auto& r : ranges) {
         if (!(r.low <= r.high) || !std::isfinite(r.low) || !std::isfinite(r.high))
             throw input_error(fmt::format("variable {}: range {}:{} is not a finite interval", r.name,

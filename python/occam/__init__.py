@@ -7,11 +7,12 @@ The same engine as the ``occam`` program, from Python::
     model = occam.Regressor(time=20).fit(data[["theta"]], data["y"])
     print(model.sympy())
 
-``Regressor`` is a scikit-learn estimator; ``sample``, ``evaluate`` and ``check`` are the CLI's
-``sample``, ``eval`` and ``check`` on arrays and DataFrames. Bad input raises ``ValueError`` with
+``Regressor`` is a scikit-learn estimator; ``sample``, ``evaluate``, ``check`` and ``distill``
+are the CLI's ``sample``, ``eval``, ``check`` and ``distill`` on arrays and DataFrames. Bad input raises ``ValueError`` with
 the CLI's one-line message.
 """
 from ._occam import InputError, known_operators, stall_operators, standard_operators
+from .distillation import DistilledOutput, distill
 from .functions import check, evaluate, sample
 from .pipeline import formula_in_inputs
 from .regressor import Regressor
@@ -22,6 +23,8 @@ __all__ = [
     "sample",
     "evaluate",
     "check",
+    "distill",
+    "DistilledOutput",
     "formula_in_inputs",
     "InputError",
     "standard_operators",

@@ -1,13 +1,18 @@
 """Column names and arrays as the engine reads them: names that formulas can spell, and float64 rows."""
+import keyword
+import operator
 import re
 
 import numpy as np
 
 
 def identifier(name):
-    """name as a formula can spell it: letters, digits and underscores, not starting with a digit."""
-    text = re.sub(r"\W", "_", str(name))
-    return "_" + text if not text or text[0].isdigit() else text
+    """name as a formula can spell it: ASCII letters, digits and underscores, not starting with a
+    digit, and not a Python keyword (sympy reads the printed formulas as Python)."""
+    text = re.sub(r"\W", "_", str(name), flags=re.ASCII)
+    if not text or text[0].isdigit():
+        text = "_" + text
+    return text + "_" if keyword.iskeyword(text) else text
 
 
 def variable_names(columns, count):
@@ -29,6 +34,27 @@ def unused_name(preferred, taken):
     while name in taken:
         name, number = f"{preferred}{number}", number + 1
     return name
+
+
+def target_name(y, inputs):
+    """The target's name: a pandas Series' name (made spellable) or "y", unless an input has it."""
+    return unused_name(identifier(getattr(y, "name", None) or "y"), inputs)
+
+
+def count(name, value):
+    """value as a whole number of at least 0, or ValueError naming it."""
+    try:
+        number = operator.index(value)
+    except TypeError:
+        number = -1
+    if number < 0 or isinstance(value, (bool, np.bool_)):
+        raise ValueError(f"{name}={value!r}: expected a whole number of at least 0")
+    return number
+
+
+def plain(value):
+    """A NumPy scalar as the Python number it holds (np.int64(20) -> 20); anything else as it is."""
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def table(X, names=None):

@@ -2,7 +2,7 @@
 import numpy as np
 
 from . import _occam
-from .columns import identifier, table, unused_name
+from .columns import count, table, target_name
 from .units import units_table
 
 
@@ -14,7 +14,7 @@ def sample(formula, ranges, rows=1000, seed=1, noise=0.0, target="y"):
     dict of columns without pandas.
     """
     bounds = [(str(name), float(low), float(high)) for name, (low, high) in ranges.items()]
-    names, values = _occam.sample(formula, bounds, int(rows), int(seed), float(noise), str(target))
+    names, values = _occam.sample(formula, bounds, count("rows", rows), count("seed", seed), float(noise), str(target))
     try:
         import pandas
     except ImportError:
@@ -41,6 +41,5 @@ def check(X, y, units=None, seed=1, names=None):
     """
     values, names = table(X, names)
     target = np.asarray(y, dtype=np.float64)
-    target_name = unused_name(identifier(getattr(y, "name", None) or "y"), names)
     options = {"seed": seed, "units": units_table(units)}
-    return _occam.check(values, target, names, str(target_name), options)
+    return _occam.check(values, target, names, target_name(y, names), options)

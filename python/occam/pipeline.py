@@ -1,31 +1,32 @@
 """A fitted pipeline's formula in the inputs the pipeline was given, when its steps before the
 Regressor are per-column affine maps (scalers)."""
-import sympy
+import numpy as np
 
 
 def _affine_map(step):
-    """(scale, shift) arrays with step(x) = x*scale + shift per column, or None for any other step."""
-    import numpy as np
+    """(scale, shift) with step(x) = x*scale + shift per column; (None, None) for a step that
+    passes its input on; ValueError for any other step."""
+    from sklearn.preprocessing import MaxAbsScaler, MinMaxScaler, RobustScaler, StandardScaler, FunctionTransformer
 
-    kind = type(step).__name__
-    if step is None or step == "passthrough":
+    if step is None or step == "passthrough" or (isinstance(step, FunctionTransformer) and step.func is None):
         return None, None
-    if kind == "StandardScaler":
-        mean = step.mean_ if step.mean_ is not None else 0.0
-        scale = step.scale_ if step.scale_ is not None else 1.0
+    if isinstance(step, StandardScaler):  # mean_ is set even when with_mean=False, and unused then
+        mean = step.mean_ if step.with_mean else 0.0
+        scale = step.scale_ if step.with_std else 1.0
         return 1.0 / np.asarray(scale), -np.asarray(mean) / np.asarray(scale)
-    if kind == "MinMaxScaler" and not step.clip:
-        return np.asarray(step.scale_), np.asarray(step.min_)
-    if kind == "MaxAbsScaler":
-        return 1.0 / np.asarray(step.scale_), 0.0
-    if kind == "RobustScaler":
-        center = step.center_ if step.center_ is not None else 0.0
-        scale = step.scale_ if step.scale_ is not None else 1.0
+    if isinstance(step, RobustScaler):
+        center = step.center_ if step.with_centering else 0.0
+        scale = step.scale_ if step.with_scaling else 1.0
         return 1.0 / np.asarray(scale), -np.asarray(center) / np.asarray(scale)
-    if kind == "FunctionTransformer" and step.func is None:
-        return None, None
-    raise ValueError(f"{kind} is not a per-column affine map (only scalers are): the formula is of its outputs, "
-                     "see the Regressor's equations_")
+    if isinstance(step, MinMaxScaler):
+        if step.clip:
+            raise ValueError("MinMaxScaler(clip=True) clips new inputs to the training range: the formula is of "
+                             "its outputs, see the Regressor's equations_")
+        return np.asarray(step.scale_), np.asarray(step.min_)
+    if isinstance(step, MaxAbsScaler):
+        return 1.0 / np.asarray(step.scale_), 0.0
+    raise ValueError(f"{type(step).__name__} is not a per-column affine map (only scalers are): the formula is of "
+                     "its outputs, see the Regressor's equations_")
 
 
 def formula_in_inputs(pipeline, index=None):
@@ -35,6 +36,8 @@ def formula_in_inputs(pipeline, index=None):
     MaxAbsScaler, RobustScaler, "passthrough"); ValueError names the first that does not. index
     picks a row of the Regressor's equations_ (None: the recommended one).
     """
+    import sympy
+
     from .regressor import Regressor
 
     steps = [step for _, step in pipeline.steps]

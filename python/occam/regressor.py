@@ -7,7 +7,7 @@ from sklearn.base import BaseEstimator, RegressorMixin
 from sklearn.utils.validation import _check_sample_weight, check_is_fitted
 
 from . import _occam
-from .columns import identifier, unused_name, variable_names
+from .columns import plain, target_name, unused_name, variable_names
 from .units import units_table
 
 try:  # scikit-learn 1.6 and later
@@ -101,8 +101,8 @@ class Regressor(RegressorMixin, BaseEstimator):
 
     def fit(self, X, y, sample_weight=None):
         """Search formulas for y from the columns of X; rows with sample_weight 0 are left out."""
-        target_label = getattr(y, "name", None)  # a pandas Series' name, for units and the notes
-        X, y = _validate_data(self, X, y, y_numeric=True, dtype=np.float64, ensure_min_samples=3)
+        labelled = y  # a pandas Series' name names the target (units tables, the notes)
+        X, y = _validate_data(self, X, y, y_numeric=True, dtype=np.float64, ensure_min_samples=_occam.min_rows)
         names = variable_names(getattr(self, "feature_names_in_", None), X.shape[1])
         weights = None
         if sample_weight is not None:
@@ -112,13 +112,14 @@ class Regressor(RegressorMixin, BaseEstimator):
             kept = weights != 0  # a row of weight 0 says nothing about the law
             if not np.any(kept):
                 raise ValueError("sample_weight: every weight is 0")
-            X, y, weights = X[kept], y[kept], weights[kept]
+            if not np.all(kept):
+                X, y, weights = X[kept], y[kept], weights[kept]
             if np.all(weights == weights[0]):
                 weights = None  # equal weights are no weights
-        target = unused_name(identifier(target_label or "y"), names)
+        target = target_name(labelled, names)
         weight_name = unused_name("sample_weight", names + [target])
 
-        options = {name: getattr(self, name) for name in _ENGINE_PARAMETERS}
+        options = {name: plain(getattr(self, name)) for name in _ENGINE_PARAMETERS}
         options["units"] = units_table(self.units)
         result = _occam.search(np.ascontiguousarray(X), np.ascontiguousarray(y), names, target, weights,
                                weight_name, options, bool(self.verbose))
@@ -165,9 +166,6 @@ class Regressor(RegressorMixin, BaseEstimator):
         if not isinstance(index, (int, np.integer)) or not -len(entries) <= index < len(entries):
             raise ValueError(f"index={index!r}: the front has {len(entries)} formulas (0 to {len(entries) - 1})")
         return entries[index]
-
-    def _more_tags(self):
-        return {"requires_y": True}
 
 
 def _equations_table(entries):

@@ -49,7 +49,7 @@ py::dict check_data(const InputArray& X, const InputArray& y, const std::vector<
     const Problem problem(data, target, names, {.seed = run.solve.search.seed});
     CheckReport report;
     {
-        const py::gil_scoped_release released;
+        const py::gil_scoped_release released;  // check() has no stop: Ctrl-C is heard once it returns
         report = check(data, problem, run.solve);
     }
     py::dict out;

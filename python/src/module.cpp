@@ -40,8 +40,10 @@ PYBIND11_MODULE(_occam, module) {
     module.attr("standard_operators") = occam::OperatorSet::standard().names();
     module.attr("stall_operators") = occam::OperatorSet::on_stall().names();
     module.attr("known_operators") = occam::known_operator_names();
+    module.attr("min_rows") = occam::min_problem_rows;
     module.def("engine_defaults", &engine_defaults, "The engine's option defaults, by the estimator's names");
     occam::python::add_formula_functions(module);
     occam::python::add_search_function(module);
     occam::python::add_check_function(module);
+    occam::python::add_distill_function(module);
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <functional>
+#include <limits>
 #include <map>
 #include <string>
 
@@ -21,18 +22,22 @@ template <typename T>
 T read(const std::string& name, const py::handle& value, const char* expected) {
     // bool is an int in Python: a count or a number given as True is a mistake, not a 1
     const bool is_bool = py::isinstance<py::bool_>(value);
-    if constexpr (std::is_same_v<T, bool>) {
-        if (is_bool) return value.cast<bool>();
-    } else if constexpr (std::is_same_v<T, std::string>) {
-        if (py::isinstance<py::str>(value)) return value.cast<std::string>();
-    } else if constexpr (std::is_integral_v<T>) {
-        if (!is_bool && py::isinstance<py::int_>(value)) {
-            const long long number = value.cast<long long>();
-            if (number >= 0) return static_cast<T>(number);
+    try {
+        if constexpr (std::is_same_v<T, bool>) {
+            if (is_bool) return value.cast<bool>();
+        } else if constexpr (std::is_same_v<T, std::string>) {
+            if (py::isinstance<py::str>(value)) return value.cast<std::string>();
+        } else if constexpr (std::is_integral_v<T>) {
+            if (!is_bool && py::isinstance<py::int_>(value)) {
+                const long long number = value.cast<long long>();  // cast_error beyond long long
+                if (number >= 0 && static_cast<unsigned long long>(number) <= std::numeric_limits<T>::max())
+                    return static_cast<T>(number);
+            }
+        } else {
+            if (!is_bool && (py::isinstance<py::float_>(value) || py::isinstance<py::int_>(value)))
+                return value.cast<double>();
         }
-    } else {
-        if (!is_bool && (py::isinstance<py::float_>(value) || py::isinstance<py::int_>(value)))
-            return value.cast<double>();
+    } catch (const py::cast_error&) {
     }
     throw input_error(fmt::format("{}={}: expected {}", name, shown(value), expected));
 }

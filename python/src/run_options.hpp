@@ -5,6 +5,7 @@
 
 #include <optional>
 
+#include "occam/problem.hpp"
 #include "occam/solve.hpp"
 #include "occam/units.hpp"
 
@@ -12,7 +13,7 @@ namespace occam::python {
 
 struct RunOptions {
     SolveOptions solve;
-    double validation = 0.25;        // share of rows held out, as --validation
+    double validation = SplitOptions{}.validation_fraction;  // share of rows held out, as --validation
     std::optional<UnitsTable> units;  // solve.prechecks.units points here (so RunOptions does not move)
 
     RunOptions() = default;

@@ -44,5 +44,16 @@ def test_formulas_that_cannot_be_read():
         occam.evaluate("x0 +* 2", np.ones((3, 1)))
     with pytest.raises(ValueError, match="z"):
         occam.evaluate("z + 1", np.ones((3, 1)))
-    with pytest.raises(ValueError, match="low"):
+    with pytest.raises(ValueError, match="range 2:1"):
         occam.sample("x", {"x": (2, 1)})
+
+
+def test_numpy_numbers_are_numbers_and_out_of_range_counts_are_refused(product_law):
+    X, y = product_law
+    quick(generations=np.int64(3), max_length=np.int32(20), snap=np.bool_(True)).fit(X, y)
+    with pytest.raises(ValueError, match="lm_iterations"):
+        quick(lm_iterations=2**40).fit(X, y)
+    with pytest.raises(ValueError, match="seed"):
+        quick(seed=2**70).fit(X, y)
+    with pytest.raises(ValueError, match="rows=-5"):
+        occam.sample("x", {"x": (0, 1)}, rows=-5)

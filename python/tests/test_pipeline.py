@@ -18,7 +18,7 @@ def shifted_law():
     return X, 3 * X[:, 0] + X[:, 1] ** 2
 
 
-@pytest.mark.parametrize("scaler", [StandardScaler(), MinMaxScaler()])
+@pytest.mark.parametrize("scaler", [StandardScaler(), StandardScaler(with_mean=False), MinMaxScaler()])
 def test_formula_in_the_pipelines_inputs(shifted_law, scaler):
     X, y = shifted_law
     pipeline = make_pipeline(scaler, quick(generations=40))

@@ -44,6 +44,7 @@ def test_dataframe_columns_name_the_variables():
     energy = pandas.Series(0.5 * frame["mass"] * frame["body speed"] ** 2, name="energy")
     model = quick(generations=40).fit(frame, energy)
     assert list(model.feature_names_in_) == ["mass", "body speed"]
+    # names a formula can spell: spaces become underscores
     assert model.variable_names_ == ["mass", "body_speed"]
     mass, speed = sympy.symbols("mass body_speed")
     assert sympy.simplify(model.sympy() - mass * speed**2 / 2) == 0
@@ -88,3 +89,12 @@ def test_verbose_draws_the_progress_line_and_the_notes(product_law, capsys):
     err = capsys.readouterr().err
     assert "\r" in err and "gen " in err and "best loss" in err
     assert model.notes_ and all(note in err for note in model.notes_)
+
+
+def test_names_beyond_ascii_and_python_keywords_still_print_and_predict():
+    rng = np.random.default_rng(8)
+    frame = pandas.DataFrame({"θ": rng.uniform(1, 2, 120), "lambda": rng.uniform(1, 2, 120)})
+    model = quick(generations=20).fit(frame, frame["θ"] * frame["lambda"])
+    assert model.variable_names_ == ["_", "lambda_"]
+    np.testing.assert_allclose(model.predict(frame), frame["θ"] * frame["lambda"], rtol=1e-12)
+    assert model.sympy().free_symbols == set(sympy.symbols("_ lambda_"))
