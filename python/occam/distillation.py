@@ -8,6 +8,7 @@ import numpy as np
 
 from . import _occam
 from .columns import count, plain
+from .text_files import read_text
 
 
 @dataclass
@@ -37,11 +38,7 @@ class DistilledOutput:
 def _component_text(component):
     """(JSON text, its name in error messages) of a component file's path or a component dict."""
     if isinstance(component, (str, os.PathLike)):
-        try:
-            with open(component, encoding="utf-8") as file:
-                return file.read(), os.fspath(component)
-        except OSError as error:
-            raise ValueError(f"{os.fspath(component)}: cannot read the component ({error.strerror})") from None
+        return read_text(component, "component")
     if isinstance(component, dict):
         return json.dumps(component, allow_nan=False), "component"
     raise ValueError(f"component: expected the path of a component file or its JSON document as a dict, "

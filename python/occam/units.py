@@ -2,6 +2,7 @@
 import os
 
 from .columns import identifier
+from .text_files import read_text
 
 
 def units_table(units):
@@ -15,11 +16,7 @@ def units_table(units):
     if units is None:
         return None
     if isinstance(units, (str, os.PathLike)):
-        try:
-            with open(units, encoding="utf-8") as file:
-                return file.read(), os.fspath(units)
-        except OSError as error:
-            raise ValueError(f"{os.fspath(units)}: cannot read the units table ({error.strerror})") from None
+        return read_text(units, "units table")
     if isinstance(units, dict):
         bases = []
         for variable, exponents in units.items():
