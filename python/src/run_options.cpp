@@ -59,33 +59,35 @@ void read_options(const py::dict& options, RunOptions& run) {
     choices.stall_ops_name = "stall_ops";
     SearchOptions& search = run.solve.search;
     std::string precheck = "auto", errors = "auto";
-    using Reader = std::function<void(const std::string&, const py::handle&)>;
+    using Name = const std::string&;
+    using Value = const py::handle&;
+    using Reader = std::function<void(Name, Value)>;
     const std::map<std::string, Reader> readers{
-        {"time", [&](const std::string& n, const py::handle& v) { choices.time_limit = read_optional<double>(n, v, "a number of seconds or None"); }},
-        {"evaluations", [&](const std::string& n, const py::handle& v) { choices.evaluations = read_optional<long long>(n, v, count); }},
-        {"generations", [&](const std::string& n, const py::handle& v) { choices.generations = read_optional<long long>(n, v, count); }},
-        {"target_loss", [&](const std::string& n, const py::handle& v) { search.budget.target_loss = read<double>(n, v, number); }},
-        {"stall_generations", [&](const std::string& n, const py::handle& v) { search.budget.stall_generations = read<long long>(n, v, count); }},
-        {"seed", [&](const std::string& n, const py::handle& v) { search.seed = read<std::uint64_t>(n, v, count); }},
-        {"threads", [&](const std::string& n, const py::handle& v) { search.threads = read<std::size_t>(n, v, count); }},
-        {"islands", [&](const std::string& n, const py::handle& v) { search.population.islands = read<std::size_t>(n, v, count); }},
-        {"population", [&](const std::string& n, const py::handle& v) { search.population.population_size = read<std::size_t>(n, v, count); }},
-        {"max_length", [&](const std::string& n, const py::handle& v) { search.population.max_length = read<std::size_t>(n, v, count); }},
-        {"max_depth", [&](const std::string& n, const py::handle& v) { search.population.max_depth = read<std::size_t>(n, v, count); }},
-        {"short_length", [&](const std::string& n, const py::handle& v) { search.population.short_island_length = read<std::size_t>(n, v, count); }},
-        {"ops", [&](const std::string& n, const py::handle& v) {
+        {"time", [&](Name n, Value v) { choices.time_limit = read_optional<double>(n, v, "a number of seconds or None"); }},
+        {"evaluations", [&](Name n, Value v) { choices.evaluations = read_optional<long long>(n, v, count); }},
+        {"generations", [&](Name n, Value v) { choices.generations = read_optional<long long>(n, v, count); }},
+        {"target_loss", [&](Name n, Value v) { search.budget.target_loss = read<double>(n, v, number); }},
+        {"stall_generations", [&](Name n, Value v) { search.budget.stall_generations = read<long long>(n, v, count); }},
+        {"seed", [&](Name n, Value v) { search.seed = read<std::uint64_t>(n, v, count); }},
+        {"threads", [&](Name n, Value v) { search.threads = read<std::size_t>(n, v, count); }},
+        {"islands", [&](Name n, Value v) { search.population.islands = read<std::size_t>(n, v, count); }},
+        {"population", [&](Name n, Value v) { search.population.population_size = read<std::size_t>(n, v, count); }},
+        {"max_length", [&](Name n, Value v) { search.population.max_length = read<std::size_t>(n, v, count); }},
+        {"max_depth", [&](Name n, Value v) { search.population.max_depth = read<std::size_t>(n, v, count); }},
+        {"short_length", [&](Name n, Value v) { search.population.short_island_length = read<std::size_t>(n, v, count); }},
+        {"ops", [&](Name n, Value v) {
              if (!v.is_none()) choices.ops = read<std::string>(n, v, "a comma-separated list of operators or None");
          }},
-        {"stall_ops", [&](const std::string& n, const py::handle& v) { choices.stall_ops = read_optional<std::string>(n, v, "a comma-separated list, \"none\" or None"); }},
-        {"widen_after", [&](const std::string& n, const py::handle& v) { search.widen_after = read<long long>(n, v, count); }},
-        {"lm_iterations", [&](const std::string& n, const py::handle& v) { search.fitting.iterations = read<int>(n, v, count); }},
-        {"fit_rows", [&](const std::string& n, const py::handle& v) { search.fitting.max_rows = read<std::size_t>(n, v, count); }},
-        {"sign_restart", [&](const std::string& n, const py::handle& v) { search.fitting.sign_restart = read<bool>(n, v, "True or False"); }},
-        {"snap", [&](const std::string& n, const py::handle& v) { search.fitting.snap = read<bool>(n, v, "True or False"); }},
-        {"validation", [&](const std::string& n, const py::handle& v) { run.validation = read<double>(n, v, "a share of the rows, from 0 to 1"); }},
-        {"precheck", [&](const std::string& n, const py::handle& v) { precheck = read<std::string>(n, v, "\"auto\" or \"off\""); }},
-        {"errors", [&](const std::string& n, const py::handle& v) { errors = read<std::string>(n, v, "\"auto\", \"absolute\" or \"relative\""); }},
-        {"units", [&](const std::string&, const py::handle& v) {
+        {"stall_ops", [&](Name n, Value v) { choices.stall_ops = read_optional<std::string>(n, v, "a comma-separated list, \"none\" or None"); }},
+        {"widen_after", [&](Name n, Value v) { search.widen_after = read<long long>(n, v, count); }},
+        {"lm_iterations", [&](Name n, Value v) { search.fitting.iterations = read<int>(n, v, count); }},
+        {"fit_rows", [&](Name n, Value v) { search.fitting.max_rows = read<std::size_t>(n, v, count); }},
+        {"sign_restart", [&](Name n, Value v) { search.fitting.sign_restart = read<bool>(n, v, "True or False"); }},
+        {"snap", [&](Name n, Value v) { search.fitting.snap = read<bool>(n, v, "True or False"); }},
+        {"validation", [&](Name n, Value v) { run.validation = read<double>(n, v, "a share of the rows, from 0 to 1"); }},
+        {"precheck", [&](Name n, Value v) { precheck = read<std::string>(n, v, "\"auto\" or \"off\""); }},
+        {"errors", [&](Name n, Value v) { errors = read<std::string>(n, v, "\"auto\", \"absolute\" or \"relative\""); }},
+        {"units", [&](Name, Value v) {
              if (v.is_none()) return;
              const auto table = v.cast<std::pair<std::string, std::string>>();  // (text, source), made by occam/units.py
              run.units = parse_units(table.first, table.second);
