@@ -25,7 +25,10 @@ names = ["q", "Ef", "B", "v", "theta"]
 data = occam.sample("q*(Ef + B*v*sin(theta))", {n: (1, 5) for n in names}, rows=1000, seed=1, noise=0.01, target="F")
 # the budget is a fixed stretch of search, with nothing ending it early
 options = dict(seed=1, threads=threads, precheck="off", stall_generations=0, target_loss=0.0)
-options.update(generations=int(budget[:-1])) if by_generations else options.update(time=float(budget))
+if by_generations:
+    options["generations"] = int(budget[:-1])
+else:
+    options["time"] = float(budget)
 
 with tempfile.NamedTemporaryFile("w", suffix=".csv") as file:
     data.to_csv(file.name, index=False, float_format="%.17g")

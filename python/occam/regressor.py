@@ -18,14 +18,6 @@ except ImportError:  # earlier: a method of the estimator
         return estimator._validate_data(*args, **kwargs)
 
 
-# the parameters the engine reads, under the CLI's option names without dashes
-_ENGINE_PARAMETERS = (
-    "time", "evaluations", "generations", "target_loss", "stall_generations", "seed", "threads", "islands",
-    "population", "max_length", "max_depth", "short_length", "ops", "stall_ops", "widen_after", "lm_iterations",
-    "fit_rows", "sign_restart", "snap", "validation", "precheck", "errors",
-)
-
-
 class Regressor(RegressorMixin, BaseEstimator):
     """Symbolic regression: the Pareto front of formulas for y, from the simplest to the most accurate.
 
@@ -119,7 +111,8 @@ class Regressor(RegressorMixin, BaseEstimator):
         target = target_name(labelled, names)
         weight_name = unused_name("sample_weight", names + [target])
 
-        options = {name: plain(getattr(self, name)) for name in _ENGINE_PARAMETERS}
+        # every parameter but verbose is the engine's, under the CLI's option name without dashes
+        options = {name: plain(value) for name, value in self.get_params().items() if name != "verbose"}
         options["units"] = units_table(self.units)
         result = _occam.search(np.ascontiguousarray(X), np.ascontiguousarray(y), names, target, weights,
                                weight_name, options, bool(self.verbose))
