@@ -176,3 +176,41 @@ TEST_CASE("canonical form: a sum raised to a high power through nested cubes is 
     const Tree product = fitted("square(square(x*y))*0.5 + 0.25*square(x*y)*square(x*y)", names);
     CHECK(canonical_form(product, rows).complexity() < product.complexity());
 }
+
+TEST_CASE("canonical form: a phase many periods away is brought back to within half a period") {
+    const std::vector<std::string> names{"theta", "a"};
+    const Eigen::ArrayXXd rows = uniform_rows(200, 2, 0, 3);
+    const Tree far = fitted("a*cos(theta - 1000.5) + 1", names);
+    const Tree near = canonical_form(far, rows);
+    CAPTURE(to_infix(near, names));
+    CHECK(same_values(far, near, rows));
+    REQUIRE(near.constant_count() == 1);
+    CHECK(std::abs(near.constants()[0]) <= M_PI);
+    // Levenberg–Marquardt left cos(theta - 4048987062.42) under 1 % noise (II.11.17): -pi to 5
+    // digits, a value that the far phase itself gives only to about 5e-7 (its rounding)
+    const Tree farther = fitted("a*cos(theta - 4048987062.424595) + 1", names);
+    const Tree nearer = canonical_form(farther, rows);
+    CAPTURE(to_infix(nearer, names));
+    REQUIRE(nearer.constant_count() == 1);
+    CHECK(std::abs(std::abs(nearer.constants()[0]) - M_PI) < 1e-4);
+    // a tangent's period is pi
+    const Tree tangent = fitted("tan(theta + 31.5) + a", names);
+    const Tree reduced = canonical_form(tangent, rows);
+    CAPTURE(to_infix(reduced, names));
+    REQUIRE(reduced.constant_count() == 1);
+    CHECK(std::abs(reduced.constants()[0]) <= M_PI / 2);
+    CHECK(same_values(tangent, reduced, rows));
+}
+
+TEST_CASE("canonical form: a denominator's fitted leading number is divided out") {
+    // 212.16/(212.16/x - 70.72) + 1 is x/(1 - x/3) + 1 (II.11.28): one fitted number, the ratio
+    const std::vector<std::string> names{"x"};
+    const Eigen::ArrayXXd rows = uniform_rows(200, 1, 0.1, 1);
+    const Tree puzzle = fitted("212.1593593880029/(212.1593593880029/x - 70.71978646266763) + 1", names);
+    REQUIRE(puzzle.constant_count() == 3);
+    const Tree form = canonical_form(puzzle, rows);
+    CAPTURE(to_infix(form, names));
+    CHECK(same_values(puzzle, form, rows));
+    REQUIRE(form.constant_count() == 1);
+    CHECK(std::abs(std::abs(form.constants()[0]) - 1.0 / 3) < 1e-9);
+}

@@ -190,3 +190,36 @@ TEST_CASE("snapping still finds an exact integer beyond the table") {
     CHECK(snapped.constant_count() == 0);
     CHECK(max_error(snapped, d) <= 1e-9);
 }
+
+TEST_CASE("snapping finds fractions beyond the table times a power of pi where the data fix the constant") {
+    // 3/(20*pi) (a denominator of 20 over pi) and 7/(40*pi^2): outside the table of small fractions
+    for (const double value : {3 / (20 * std::numbers::pi), 7 / (40 * std::numbers::pi * std::numbers::pi)}) {
+        const auto d = make_data([&](double v) { return value * v; });
+        const ConstantErrors tiny = [](const Tree& tree) { return std::vector<double>(tree.constant_count(), 1e-16); };
+        const Tree snapped = snap_constants(Tree({c(value * (1 + 1e-13)), x, f(Op::Mul)}), refit_on(d), {}, tiny);
+        CAPTURE(value);
+        CHECK(snapped.constant_count() == 0);
+        CHECK(contains(snapped, Op::Pi));
+        CHECK(max_error(snapped, d) <= 1e-15);
+    }
+    // the same constant known to 1e-5 only (noise): left fitted, not written as a fraction of pi
+    const double value = 3 / (20 * std::numbers::pi);
+    const auto noisy = make_data([&](double v) { return value * v; }, /*noise=*/0.001);
+    const ConstantErrors loose = [&](const Tree& tree) { return std::vector<double>(tree.constant_count(), 1e-5 * value); };
+    const Tree kept = snap_constants(Tree({c(value * 1.00002), x, f(Op::Mul)}), refit_on(noisy), {}, loose);
+    CHECK(kept.constant_count() == 1);
+}
+
+TEST_CASE("snapping sets a constant the data leave free to 1, and the others then snap") {
+    // c1*(c2*x) fitted to 3*x: only the product is fixed by the data, and neither factor is near
+    // an exact value (24.3 is 243/10, past the table)
+    const auto d = make_data([](double v) { return 3 * v; });
+    const double c1 = 0.123456789;
+    const Tree fitted({c(c1), c(3 / c1), x, f(Op::Mul), f(Op::Mul)});
+    const ConstantErrors undetermined = [](const Tree& tree) {
+        return std::vector<double>(tree.constant_count(), tree.constant_count() == 2 ? INFINITY : 1e-16);
+    };
+    const Tree snapped = snap_constants(fitted, refit_on(d), {}, undetermined);
+    CHECK(snapped.constant_count() == 0);
+    CHECK(max_error(snapped, d) <= 1e-12);
+}

@@ -1,5 +1,6 @@
 #include "algebra_rewrites.hpp"
 
+#include <cmath>
 #include <optional>
 
 #include "ginac_expression.hpp"
@@ -167,6 +168,48 @@ gi::ex termwise_normal(const gi::ex& e) {
     if (!gi::is_a<gi::add>(e)) return gi::normal(e);
     gi::ex out = 0;
     for (std::size_t k = 0; k < e.nops(); ++k) out += gi::normal(e.op(k));
+    return out;
+}
+
+namespace {
+
+// The number that, divided out of a sum, leaves its leading coefficient 1; 1 when none is fitted.
+gi::ex leading_coefficient(const gi::ex& sum) {
+    for (std::size_t t = 0; t < sum.nops(); ++t)
+        if (!has_symbol(sum.op(t))) return is_float(sum.op(t)) ? sum.op(t) : gi::ex(1);
+    const gi::ex first = parts_in_order(sum).front();
+    const gi::ex coefficient = gi::is_a<gi::mul>(first) ? first.op(first.nops() - 1) : gi::ex(1);
+    return is_float(coefficient) ? coefficient : gi::ex(1);
+}
+
+// A float the division made a whole number (c/c) is that number, exact: not a constant to fit.
+struct ExactWholes : gi::map_function {
+    gi::ex operator()(const gi::ex& e) override {
+        if (is_float(e)) {
+            const double value = gi::ex_to<gi::numeric>(e).to_double();
+            if (value == std::round(value) && std::abs(value) <= 1e6) return gi::numeric(static_cast<long>(value));
+            return e;
+        }
+        return e.map(*this);
+    }
+};
+
+gi::ex with_unit_denominator(const gi::ex& quotient) {
+    const gi::ex parts = gi::numer_denom(quotient);
+    const gi::ex denominator = parts.op(1);
+    if (!gi::is_a<gi::add>(denominator)) return quotient;
+    const gi::ex c = leading_coefficient(denominator);
+    if (c.is_equal(1)) return quotient;
+    ExactWholes exact;
+    return exact((parts.op(0) / c).expand()) / exact((denominator / c).expand());
+}
+
+}  // namespace
+
+gi::ex unit_denominators(const gi::ex& e) {
+    if (!gi::is_a<gi::add>(e)) return with_unit_denominator(e);
+    gi::ex out = 0;
+    for (std::size_t k = 0; k < e.nops(); ++k) out += with_unit_denominator(e.op(k));
     return out;
 }
 

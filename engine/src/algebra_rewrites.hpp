@@ -23,4 +23,9 @@ GiNaC::ex distributed(const GiNaC::ex& e);
 // Each term of a sum normalised by itself: x^2*y/(x + x^2) is x*y/(1 + x) while the sum stays one.
 GiNaC::ex termwise_normal(const GiNaC::ex& e);
 
+// Each quotient of a sum (or the expression itself) written with a fitted denominator's first
+// coefficient 1: its constant term, else its first term in occam's order. a/(a/x - b) is
+// x/(1 - (b/a)*x): the ratio b/a, one number, is what snapping can read (1/3), never a or b.
+GiNaC::ex unit_denominators(const GiNaC::ex& e);
+
 }  // namespace occam::algebra

@@ -9,6 +9,7 @@
 #include "algebra_rewrites.hpp"
 #include "ginac_expression.hpp"
 #include "ginac_translation.hpp"
+#include "periodic_phase.hpp"
 #include "occam/interpreter.hpp"
 #include "occam/simplify.hpp"
 #include "significant_digits.hpp"
@@ -65,9 +66,21 @@ bool expansion_is_cheap(const Tree& tree) {
     return true;
 }
 
+// Fewer nodes first; of two forms as long, the one with fewer fitted constants (x/(1 - 0.333*x)
+// rather than 212.16/(212.16/x - 70.72)): one number left free is one fewer to snap or explain.
+bool simpler(const Tree& candidate, const Tree& than) {
+    const int a = candidate.complexity(), b = than.complexity();
+    return a != b ? a < b : candidate.constant_count() < than.constant_count();
+}
+
 }  // namespace
 
-Tree canonical_form(const Tree& tree, const Eigen::ArrayXXd& rows) {
+Tree canonical_form(const Tree& formula, const Eigen::ArrayXXd& rows) {
+    Interpreter interpreter;
+    Eigen::ArrayXd original(rows.rows());
+    if (rows.rows() == 0 || !interpreter.evaluate(formula, rows, original)) return formula;
+    Tree tree = with_reduced_phases(formula);
+    if (!(tree == formula) && !agrees(original, tree, rows, interpreter)) tree = formula;
     // nothing of five nodes or fewer comes out shorter that simplify() has not already made, but
     // for a power written through its logarithm: exp(1.5*log(x)), a power law fitted in logs
     const auto nodes = tree.nodes();
@@ -77,10 +90,6 @@ Tree canonical_form(const Tree& tree, const Eigen::ArrayXXd& rows) {
     static std::mutex ginac;
     const std::lock_guard lock(ginac);
     Tree best = tree;
-    int lowest = tree.complexity();
-    Interpreter interpreter;
-    Eigen::ArrayXd original(rows.rows());
-    if (rows.rows() == 0 || !interpreter.evaluate(tree, rows, original)) return tree;
     try {
         const Translation translation(rows);
         const gi::ex base = algebra::folded(algebra::rewritten(translation.to_ginac(tree, tree.root())));
@@ -90,10 +99,7 @@ Tree canonical_form(const Tree& tree, const Eigen::ArrayXXd& rows) {
                 // a form far longer than the formula will not come out shorter, and simplifying it is slow
                 if (algebra::printed_size(form) > 2 * static_cast<int>(tree.length()) + 10) return;
                 const Tree candidate = with_rounded_constants(simplify(detail::to_tree(translation.to_expr(form))));
-                if (candidate.complexity() < lowest && agrees(original, candidate, rows, interpreter)) {
-                    lowest = candidate.complexity();
-                    best = candidate;
-                }
+                if (simpler(candidate, best) && agrees(original, candidate, rows, interpreter)) best = candidate;
             } catch (const std::exception&) {
                 // GiNaC could not make this form (or occam cannot write it): the others remain
             }
@@ -104,6 +110,8 @@ Tree canonical_form(const Tree& tree, const Eigen::ArrayXXd& rows) {
             try_form([&] { return gi::normal(base); });
             try_form([&] { return base.expand(); });
             try_form([&] { return algebra::termwise_normal(base.expand()); });
+            try_form([&] { return algebra::unit_denominators(algebra::termwise_normal(base)); });
+            try_form([&] { return algebra::unit_denominators(gi::normal(base)); });
             try_form([&] {
                 const gi::ex parts = gi::numer_denom(gi::normal(base));
                 return parts.op(0).expand() / parts.op(1).expand();

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numbers>
 #include <numeric>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "occam/simplify.hpp"
@@ -185,6 +187,59 @@ Nodes with_sign(const ExactValue& exact, bool negative) {
     return nodes;
 }
 
+// ---- rationals beyond the table, for constants the data fix to many digits -----------------------
+
+// The simplest fraction p/q (q <= max_denominator) within tolerance of w > 0: the first convergent
+// of w's continued fraction that is near enough, since no fraction with a smaller denominator is
+// nearer than a convergent.
+std::optional<std::pair<long, long>> simplest_fraction(double w, double tolerance, long max_denominator) {
+    long p0 = 0, q0 = 1, p1 = 1, q1 = 0;  // the convergents before the current one
+    double rest = w;
+    for (int term = 0; term < 40; ++term) {
+        const double whole = std::floor(rest);
+        if (whole > 1e9) break;
+        const long a = static_cast<long>(whole);
+        const long p = a * p1 + p0, q = a * q1 + q0;
+        if (q > max_denominator) break;
+        if (std::abs(double(p) / double(q) - w) <= tolerance) return std::pair{p, q};
+        p0 = p1, q0 = q1, p1 = p, q1 = q;
+        if (rest - whole < 1e-15) break;
+        rest = 1 / (rest - whole);
+    }
+    return std::nullopt;
+}
+
+// p/q times pi^power, written as the table writes its values (0.15/pi, 3*pi^2/7).
+ExactValue rational_times_pi_power(long p, long q, int power) {
+    const double value = double(p) / double(q) * std::pow(std::numbers::pi, power);
+    const bool unit = p == 1 && q == 1;
+    Nodes coefficient = terminates(static_cast<int>(q)) ? number(double(p) / double(q))
+                                                        : apply(Op::Div, number(double(p)), number(double(q)));
+    if (power == 0) return {value, coefficient, true};
+    const int magnitude = std::abs(power);
+    const Nodes pi_power = magnitude == 1 ? pi() : apply(magnitude == 2 ? Op::Square : Op::Cube, pi());
+    if (power > 0) return unit ? ExactValue{value, pi_power, false} : ExactValue{value, apply(Op::Mul, coefficient, pi_power), true};
+    return unit ? ExactValue{value, apply(Op::Inv, pi_power), false} : ExactValue{value, apply(Op::Div, coefficient, pi_power), true};
+}
+
+// Where the data fix a constant to 1e-9 of its value by its standard error (no noise), a fraction with a denominator
+// up to 200 times pi^-3 ... pi^3 is tried too: 3/(20*pi) and 15/(16*pi^2) are outside the table, and
+// at that precision a wrong fraction this simple is a chance of about 1e-4.
+constexpr double precise = 1e-9;
+constexpr long max_precise_denominator = 200;
+
+std::vector<ExactValue> precise_fractions(double a, double standard_error) {
+    std::vector<ExactValue> found;
+    if (!(a > 0) || !std::isfinite(standard_error) || standard_error > precise * a) return found;
+    const double tolerance = std::max(3 * standard_error, 1e-12 * a);
+    for (int power = -3; power <= 3; ++power) {
+        const double scale = std::pow(std::numbers::pi, power);
+        if (const auto fraction = simplest_fraction(a / scale, tolerance / scale, max_precise_denominator))
+            found.push_back(rational_times_pi_power(fraction->first, fraction->second, power));
+    }
+    return found;
+}
+
 // Values noise cannot tell apart from a fit are only worth writing when they mean something: small
 // integers (factors, exponents) and simple fractions of exponents (3/2, 1/3, 3/4 ...).
 bool plain_value(double v) {
@@ -208,6 +263,9 @@ std::vector<Candidate> candidates_near(double v, double standard_error, const Sn
     const double near = options.search_radius * a;
     const double uncertain = std::isfinite(standard_error) ? standard_error : 0.0;
     if (a <= std::max(options.search_radius, 2 * uncertain)) found.push_back({a, number(0), -1});  // simplest of all
+    // an infinite error: the data do not fix this constant apart from others it trades against
+    // (a/(b/x - c) holds one ratio too many), so it may as well be 1 and the others carry the fit
+    if (std::isinf(standard_error) && a > 0) found.push_back({std::abs(a - 1) / a, number(v < 0 ? -1 : 1), 1});
     const bool pinned = uncertain <= near;
     if (a > 0 && (pinned || uncertain <= 0.05 * a)) {
         const double window = std::max(near, uncertain);
@@ -219,6 +277,12 @@ std::vector<Candidate> candidates_near(double v, double standard_error, const Sn
             Nodes nodes = with_sign(*it, v < 0);
             const int digits = digits_of(nodes);
             found.push_back({std::abs(it->value - a) / a, std::move(nodes), digits});
+        }
+        for (const ExactValue& fraction : precise_fractions(a, standard_error)) {
+            Nodes nodes = with_sign(fraction, v < 0);
+            if (std::any_of(found.begin(), found.end(), [&](const Candidate& c) { return c.nodes == nodes; })) continue;
+            const int digits = digits_of(nodes);
+            found.push_back({std::abs(fraction.value - a) / a, std::move(nodes), digits});
         }
         // integers past the table's rationals, only when the fit already sits on one: a free factor
         // that another constant compensates (c1 * 4521.0003 * x) would otherwise snap to noise. The
@@ -271,7 +335,7 @@ Tree snap_each_constant(Tree base, const RefitLoss& refit, const SnapOptions& op
         // the most obviously exact constant first, judged on the current (refitted) values
         const auto values = base.constants();
         const auto standard_errors = errors ? errors(base) : std::nullopt;
-        const auto error_of = [&](std::size_t at) { return standard_errors ? (*standard_errors)[at] : 0.0; };
+        const auto error_of = [&](std::size_t at) { return standard_errors ? (*standard_errors)[at] : NAN; };
         std::size_t best = count;
         std::vector<Candidate> best_candidates;
         for (std::size_t rank = 0; rank < count; ++rank) {
