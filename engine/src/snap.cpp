@@ -189,18 +189,17 @@ Nodes with_sign(const ExactValue& exact, bool negative) {
 
 // ---- rationals beyond the table, for constants the data fix to many digits -----------------------
 
-// The simplest fraction p/q (q <= max_denominator) within tolerance of w > 0: the first convergent
-// of w's continued fraction that is near enough, since no fraction with a smaller denominator is
+// The simplest fraction p/q (p, q <= largest) within tolerance of w > 0: the first convergent of
+// w's continued fraction that is near enough, since no fraction with a smaller denominator is
 // nearer than a convergent.
-std::optional<std::pair<long, long>> simplest_fraction(double w, double tolerance, long max_denominator) {
+std::optional<std::pair<long, long>> simplest_fraction(double w, double tolerance, long largest) {
     long p0 = 0, q0 = 1, p1 = 1, q1 = 0;  // the convergents before the current one
     double rest = w;
-    for (int term = 0; term < 40; ++term) {
+    for (int term = 0; term < 40 && rest <= double(largest); ++term) {
         const double whole = std::floor(rest);
-        if (whole > 1e9) break;
         const long a = static_cast<long>(whole);
         const long p = a * p1 + p0, q = a * q1 + q0;
-        if (q > max_denominator) break;
+        if (p > largest || q > largest) break;
         if (std::abs(double(p) / double(q) - w) <= tolerance) return std::pair{p, q};
         p0 = p1, q0 = q1, p1 = p, q1 = q;
         if (rest - whole < 1e-15) break;
@@ -222,11 +221,11 @@ ExactValue rational_times_pi_power(long p, long q, int power) {
     return unit ? ExactValue{value, apply(Op::Inv, pi_power), false} : ExactValue{value, apply(Op::Div, coefficient, pi_power), true};
 }
 
-// Where the data fix a constant to 1e-9 of its value by its standard error (no noise), a fraction with a denominator
-// up to 200 times pi^-3 ... pi^3 is tried too: 3/(20*pi) and 15/(16*pi^2) are outside the table, and
-// at that precision a wrong fraction this simple is a chance of about 1e-4.
+// Where the standard error fixes a constant to 1e-9 of its value (no noise), p/q times pi^-3 ...
+// pi^3 with p, q up to 200 is tried too: 3/(20*pi) and 15/(16*pi^2) are outside the table, and a
+// fraction that simple lands within 3e-9 of a value near 1 by chance about once in a thousand.
 constexpr double precise = 1e-9;
-constexpr long max_precise_denominator = 200;
+constexpr long largest_precise_term = 200;
 
 std::vector<ExactValue> precise_fractions(double a, double standard_error) {
     std::vector<ExactValue> found;
@@ -234,7 +233,7 @@ std::vector<ExactValue> precise_fractions(double a, double standard_error) {
     const double tolerance = std::max(3 * standard_error, 1e-12 * a);
     for (int power = -3; power <= 3; ++power) {
         const double scale = std::pow(std::numbers::pi, power);
-        if (const auto fraction = simplest_fraction(a / scale, tolerance / scale, max_precise_denominator))
+        if (const auto fraction = simplest_fraction(a / scale, tolerance / scale, largest_precise_term))
             found.push_back(rational_times_pi_power(fraction->first, fraction->second, power));
     }
     return found;

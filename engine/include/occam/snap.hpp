@@ -1,6 +1,8 @@
 #pragma once
 // Constant snapping: replace fitted constants by nearby exact values (small rationals, multiples and
-// powers of pi, square roots of small integers) when the data allow it. Turns 0.49999997 into 1/2.
+// powers of pi, square roots of small integers; where the errors fix a constant to 1e-9, fractions of
+// terms up to 200 times a power of pi) when the data allow it. Turns 0.49999997 into 1/2, and a
+// constant the data leave undetermined (its error infinite: it trades against another) into 1.
 #include <functional>
 #include <optional>
 
