@@ -4,6 +4,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "formula_argument.hpp"
 #include "occam/dataset.hpp"
 #include "occam/error.hpp"
 #include "occam/interpreter.hpp"
@@ -38,7 +39,7 @@ void run_eval(const EvalArgs& args) {
     const std::size_t target = data.require(args.target, args.data_path);
     Eigen::ArrayXd weights;  // empty: unweighted
     if (!args.weights.empty()) weights = weight_column(data, args.weights, args.target, args.data_path);
-    const Tree formula = parse_formula(args.formula, data.names());
+    const Tree formula = parse_formula(formula_as_typed(args.formula), data.names());
     for (const auto& node : formula.nodes()) {
         if (node.op == Op::Variable && node.index == target)
             throw input_error(fmt::format("the formula uses the target column \"{}\" as an input", args.target));

@@ -4,8 +4,11 @@
 
 #include <CLI/CLI.hpp>
 #include <exception>
+#include <string>
+#include <vector>
 
 #include "commands.hpp"
+#include "formula_argument.hpp"
 #include "occam/error.hpp"
 
 int main(int argc, char** argv) {
@@ -19,7 +22,11 @@ int main(int argc, char** argv) {
     occam::cli::add_check_command(app);
     occam::cli::add_distill_command(app);
     try {
-        app.parse(argc, argv);
+        // a formula may begin with a minus sign: marked so that it is not taken for an option
+        const std::vector<std::string> arguments = occam::cli::with_formulas_marked(app, argc, argv);
+        std::vector<const char*> marked;
+        for (const std::string& argument : arguments) marked.push_back(argument.c_str());
+        app.parse(static_cast<int>(marked.size()), marked.data());
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {

@@ -193,6 +193,12 @@ TEST_CASE("canonical form: a phase many periods away is brought back to within h
     CAPTURE(to_infix(nearer, names));
     REQUIRE(nearer.constant_count() == 1);
     CHECK(std::abs(std::abs(nearer.constants()[0]) - M_PI) < 1e-4);
+    // past 1e12 the far phase is rounded to 1e-4, and reduced all the same
+    const Tree farthest = fitted("a*sin(theta - 1111782717750.486) + 1", names);
+    const Tree reduced_far = canonical_form(farthest, rows);
+    CAPTURE(to_infix(reduced_far, names));
+    REQUIRE(reduced_far.constant_count() == 1);
+    CHECK(std::abs(reduced_far.constants()[0]) <= M_PI);
     // a tangent's period is pi
     const Tree tangent = fitted("tan(theta + 31.5) + a", names);
     const Tree reduced = canonical_form(tangent, rows);

@@ -242,6 +242,28 @@ TEST_CASE("cli: sample writes reproducible data that eval fits exactly") {
     CHECK(column_of(predicted, 1) == column_of(data, 2));  // an exact fit, to the last bit
 }
 
+TEST_CASE("cli: a formula may begin with a minus sign, stand after the ranges, and use an input named y") {
+    TempDir dir;
+    // four rows of the Feynman table begin with a minus; the target is not called y when an input is
+    const auto sampled = run_program({"sample", "-x*y", "--var", "x:1:3", "--var", "y:1:3", "--rows", "5"}, dir.path());
+    CHECK(sampled.exit_code == 0);
+    CHECK(sampled.err.empty());
+    CHECK(lines_of(sampled.out).at(0) == "x,y,target");
+    const auto after = run_program({"sample", "--var", "x:1:3", "--var", "y:1:3", "--rows", "5", "-x*y", "-o", "data.csv"}, dir.path());
+    CHECK(after.exit_code == 0);
+    CHECK(after.err.empty());
+    CHECK(dir.read("data.csv") == sampled.out);
+    const auto eval = run_program({"eval", "-x*y", "data.csv", "-t", "target"}, dir.path());
+    CHECK(eval.exit_code == 0);
+    CHECK(eval.out.find("R2             1\n") != std::string::npos);
+    // a bad formula that begins with a minus is named at the column the user typed
+    check_formula_error(run_program({"eval", "-x*", "data.csv", "-t", "target"}, dir.path()),
+                        "formula:1:4: expected operand", "-x*", 4);
+    // an unknown option is still one
+    const auto unknown = run_program({"eval", "x", "data.csv", "-t", "target", "--nonsense"}, dir.path());
+    CHECK(unknown.exit_code == 2);
+}
+
 TEST_CASE("cli: search prints its front in every format") {
     TempDir dir;
     sample(dir, "x*y + 2", "data.csv");

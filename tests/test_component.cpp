@@ -96,6 +96,11 @@ TEST_CASE("bad component files get one line naming the place") {
     const std::string syntax = replaced("\"layers\": [", "\"layers\": [,");
     CHECK_MESSAGE(syntax.rfind("net.json:6:14: malformed JSON:", 0) == 0, syntax);
     CHECK(syntax.find('\n') == std::string::npos);
+    // a number past the largest double is named where it stands, not reported as an internal error
+    const std::string overflow = replaced("[[1.5]]", "[[1e999]]");
+    CHECK_MESSAGE(overflow.rfind("net.json:", 0) == 0, overflow);
+    CHECK(overflow.find("a number too large for a double") != std::string::npos);
+    CHECK(overflow == replaced("[[1.5]]", "[[1.5e999]]"));
     CHECK_THROWS_AS(occam::read_component("/nonexistent/net.json"), occam::input_error);
 }
 

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -131,6 +134,32 @@ std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::
     return {line, column};
 }
 
+// Byte offset of the first number outside strings too large for a double (1e999), which
+// nlohmann reports without a place; the text's end when there is none.
+std::size_t overflowing_number(std::string_view text) {
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') {
+            in_string = true;
+            continue;
+        }
+        if (c != '-' && !std::isdigit(static_cast<unsigned char>(c))) continue;
+        std::size_t end = i + 1;
+        while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) ||
+                                     std::string_view(".eE+-").find(text[end]) != std::string_view::npos))
+            ++end;
+        if (!std::isfinite(std::strtod(std::string(text.substr(i, end - i)).c_str(), nullptr))) return i;
+        i = end - 1;
+    }
+    return text.size();
+}
+
 json vector_json(const Eigen::VectorXd& values) { return json(std::vector<double>(values.begin(), values.end())); }
 
 json normalization_json(const AffineNormalization& normalization) {
@@ -149,6 +178,10 @@ FeedForward parse_component(std::string_view text, std::string_view source_name)
         std::string reason = e.what();
         if (const auto colon = reason.rfind(": "); colon != std::string::npos) reason = reason.substr(colon + 2);
         throw input_error(fmt::format("{}:{}:{}: malformed JSON: {}", source_name, line, column, reason));
+    } catch (const json::out_of_range&) {
+        // a number past the largest double: no weight or bias can hold it
+        const auto [line, column] = line_and_column(text, overflowing_number(text));
+        throw input_error(fmt::format("{}:{}:{}: a number too large for a double", source_name, line, column));
     }
     return ComponentReader(source_name).read(root);
 }

@@ -256,6 +256,8 @@ SearchState read_checkpoint(const std::string& path, const Problem& problem, con
         document = json::parse(text.str());
     } catch (const json::parse_error& error) {
         throw input_error(syntax_error(path, error));
+    } catch (const json::out_of_range&) {
+        throw input_error(fmt::format("{}: not an occam checkpoint: a number too large for a double", path));
     }
     return Reader(path, problem, options).state(document);
 }
