@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "occam/error.hpp"
+#include "occam/parse.hpp"
 
 namespace occam::grammar {
 
@@ -21,7 +21,7 @@ void throw_at(std::string_view text, std::size_t offset, std::string_view what) 
     // Keep tabs so the caret lines up with the text above it whatever the tab width.
     for (std::size_t i = begin; i < offset; ++i) message += text[i] == '\t' ? '\t' : ' ';
     message += '^';
-    throw input_error(message);
+    throw formula_error(message, offset, std::string(what));
 }
 
 }  // namespace occam::grammar

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "occam/parse.hpp"
 #include "occam/text_table.hpp"
 
 namespace occam {
@@ -26,9 +27,21 @@ std::vector<SuiteProblem> load_sampled_laws(const std::string& path) {
     for (const auto& row : table.rows) {
         const auto& f = row.fields;
         if (f.size() < 8) continue;
+        const TextPlace place{table.source, row.line};
         SuiteProblem p{f[0].text, f[2].text, f[3].text, {}, {}};
-        for (std::size_t k = 5; k + 2 < f.size() && !f[k].text.empty(); k += 3)
+        std::vector<std::string> names;
+        for (std::size_t k = 5; k + 2 < f.size() && !f[k].text.empty(); k += 3) {
             p.variables.push_back({f[k].text, table.number(row, k + 1), table.number(row, k + 2)});
+            if (!(p.variables.back().low < p.variables.back().high))
+                place.fail(f[k + 1].column, fmt::format("the range of {} must have its low below its high", f[k].text));
+            names.push_back(f[k].text);
+        }
+        // a law that cannot be read is named here, where its file and line are known
+        try {
+            parse_formula(p.formula, names);
+        } catch (const formula_error& error) {
+            place.fail(f[3].column + error.offset(), fmt::format("formula of {}: {}", p.id, error.reason()));
+        }
         problems.push_back(std::move(p));
     }
     return problems;

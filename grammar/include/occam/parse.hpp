@@ -8,15 +8,32 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "occam/error.hpp"
 #include "occam/tree.hpp"
 
 namespace occam {
 
+// A formula that cannot be read. what() is the whole message (the text and a caret under the
+// place); offset and reason let a caller that holds the formula inside a file (a suite manifest)
+// name the place in that file instead.
+class formula_error : public input_error {
+public:
+    formula_error(const std::string& message, std::size_t offset, std::string reason)
+        : input_error(message), offset_(offset), reason_(std::move(reason)) {}
+    std::size_t offset() const { return offset_; }  // 0-based byte offset into the formula text
+    const std::string& reason() const { return reason_; }
+
+private:
+    std::size_t offset_;
+    std::string reason_;
+};
+
 // Parses text whose identifiers must be among variables (their position is the column index).
 // A declared name wins over a named constant, so "e" in variables is a variable, not Euler's number.
-// Throws input_error whose message shows the text, a caret under the column, and what was expected.
+// Throws formula_error whose message shows the text, a caret under the column, and what was expected.
 Tree parse_formula(std::string_view text, std::span<const std::string> variables);
 
 struct ParsedFormula {
