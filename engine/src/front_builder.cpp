@@ -155,20 +155,19 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
                 train_loss = snapped_loss;
                 // exact values can cancel where the fitted ones did not: 1.0000000002*x - x; and
                 // the numbers the algebra folds anew (4/4.000000000001) are snapped once more
-                if (any_snapped) {
+                // (and written canonically again: a phase snapped to pi/2 is a cosine)
+                for (int pass = 0; any_snapped && pass < 2; ++pass) {
                     Tree canonical = canonical_form(formula, all_x);
                     if (const auto canonical_loss = loss_of(canonical)) {
                         formula = std::move(canonical);
                         train_loss = canonical_loss;
                     }
-                    if (formula.constant_count() > 0) {
-                        Tree again = snap_constants(formula, refit, snapping, errors_of);
-                        const auto again_loss = refit(again);
-                        if (!(again == formula) && again_loss && interpreter.evaluate(again, valid_x, prediction)) {
-                            formula = std::move(again);
-                            train_loss = again_loss;
-                        }
-                    }
+                    if (pass == 1 || formula.constant_count() == 0) break;
+                    Tree again = snap_constants(formula, refit, snapping, errors_of);
+                    const auto again_loss = refit(again);
+                    if (again == formula || !again_loss || !interpreter.evaluate(again, valid_x, prediction)) break;
+                    formula = std::move(again);
+                    train_loss = again_loss;
                 }
             }
         }
