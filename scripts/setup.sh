@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages occam builds against. Safe to run again: apt skips what is present.
+# Installs the Debian 12 packages occam builds against, and any named after it (scripts/fuzz.sh
+# asks for clang). Safe to run again: apt skips what is present.
 set -euo pipefail
-packages=(
+packages=("$@"
   build-essential cmake
   libboost-dev libtbb-dev libeigen3-dev
   libcli11-dev libfmt-dev nlohmann-json3-dev libfast-float-dev

@@ -261,11 +261,13 @@ std::optional<Expr> collect_sum(const Expr& e) {
             it->originals.push_back(term);
             continue;
         }
-        auto [coefficient, base] = split_coefficient(term.expr);
+        // a pair, not a structured binding: clang 14 (the fuzzing build) cannot capture those
+        std::pair<Expr, Expr> split = split_coefficient(term.expr);
+        const Expr& base = split.second;
         auto it = std::find_if(groups.begin(), groups.end(),
                                [&](const LikeTerms& g) { return !g.constant && same(g.base, base); });
-        if (it == groups.end()) it = groups.insert(groups.end(), LikeTerms{false, std::move(base), {}, {}});
-        it->parts.push_back({term.negative, std::move(coefficient)});
+        if (it == groups.end()) it = groups.insert(groups.end(), LikeTerms{false, std::move(split.second), {}, {}});
+        it->parts.push_back({term.negative, std::move(split.first)});
         it->originals.push_back(term);
     }
 

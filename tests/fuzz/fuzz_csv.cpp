@@ -1,0 +1,7 @@
+// The CSV reader on arbitrary bytes.
+#include "fuzz_input.hpp"
+#include "occam/dataset.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    return occam::fuzz::refuse_or_read(data, size, [](std::string_view text) { occam::parse_csv(text, "fuzz.csv"); });
+}
