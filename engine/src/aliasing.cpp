@@ -1,22 +1,10 @@
 #include "occam/aliasing.hpp"
 
-#include <numbers>
 #include <vector>
 
+#include "periodic_phase.hpp"
+
 namespace occam {
-namespace {
-
-// 0 for an operator that is not periodic.
-double period_of(Op op) {
-    switch (op) {
-        case Op::Sin:
-        case Op::Cos: return 2 * std::numbers::pi;
-        case Op::Tan: return std::numbers::pi;
-        default: return 0;
-    }
-}
-
-}  // namespace
 
 bool aliases(const Tree& tree, const Eigen::Ref<const Eigen::ArrayXXd>& X, Interpreter& interpreter) {
     const auto nodes = tree.nodes();

@@ -4,7 +4,6 @@
 #include <numbers>
 
 namespace occam {
-namespace {
 
 double period_of(Op op) {
     switch (op) {
@@ -14,8 +13,6 @@ double period_of(Op op) {
         default: return 0;
     }
 }
-
-}  // namespace
 
 Tree with_reduced_phases(Tree tree) {
     for (std::size_t i = 0; i < tree.length(); ++i) {

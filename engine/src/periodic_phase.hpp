@@ -7,6 +7,9 @@
 
 namespace occam {
 
+// 2*pi for sin and cos, pi for tan, 0 for an operator that is not periodic.
+double period_of(Op op);
+
 // The tree with every fitted constant added to or subtracted from the argument of a sine, cosine
 // (period 2*pi) or tangent (period pi) reduced modulo the period; the tree itself when none moves.
 Tree with_reduced_phases(Tree tree);
