@@ -155,6 +155,23 @@ TEST_CASE("the verdict rejects a close polynomial fit") {
     CHECK(verdict.max_relative_error > 1e-3);
 }
 
+TEST_CASE("the verdict rejects a fit of a steep law that is close only where the law is small") {
+    // van 't Hoff's K_1*exp(H_r/R_g*(1/T_1 - 1/T_2)) reaches 1e250 and more near T_1 = 0 on the
+    // widened ranges; judged against the RMS of those values, any formula's errors looked like 0
+    const auto unseen = test::unseen_formulas();
+    const auto& p = find(unseen, "vant_hoff");
+    const auto names = test::names_of(p);
+    const Tree truth = parse_formula(p.formula, names);
+    const Tree found = parse_formula("K_1*((0.4526*H_r^2/R_g^2 + 2.25 - 4.438*T_1)*sqrt(T_2)/T_1^2 + 5.058)*"
+                                     "(sqrt(T_2) - 0.845)/T_1 + 1.037 - 0.4535*H_r/R_g",
+                                     names);
+    const auto verdict = judge_exact(found, truth, p.variables);
+    CHECK_FALSE(verdict.exact);
+    CHECK(verdict.max_relative_error > 1e-2);
+    const auto law = judge_exact(parse_formula("K_1*exp(H_r*(1/T_1 - 1/T_2)/R_g)", names), truth, p.variables);
+    CHECK(law.exact);
+}
+
 TEST_CASE("a short suite run solves three easy Feynman equations and judges them exact") {
     const auto feynman = test::feynman_formulas();
     SuiteOptions options;

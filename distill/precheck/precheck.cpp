@@ -28,10 +28,6 @@ constexpr double checks_time_share = 0.5;
 // the neural surrogate needs this many rows (surrogate.hpp), and a symmetry test cannot be judged on fewer
 constexpr Eigen::Index min_rows_to_check = 10;
 constexpr double early_stages_share = 0.9;
-// The front is built after the last search (each formula refitted on all training rows, its
-// canonical form, snapping), twice where stages ran: this share of a time limit is kept for it,
-// so that the run ends within the limit (at 10 % noise it overran 60 s by up to 6 s without).
-constexpr double front_building_share = 0.05;
 
 // What a search started now may spend so that the front built after it still fits the budget.
 Spent with_front_building(Spent spent, const Budget& budget) {
@@ -251,7 +247,7 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
     const bool one_input = enumerates_one_input(problem, prechecks);
     if (!reduction && !one_input) {
         SearchOptions rest = options;
-        rest.budget = left_after(options.budget, with_front_building({.seconds = seconds_so_far()}, options.budget));
+        rest.budget = left_after(options.budget, {.seconds = seconds_so_far()});  // the search keeps its front's share
         result.front = search(problem, rest, on_progress, stop);
         return result;
     }
@@ -318,7 +314,7 @@ PrecheckedSearch search_with_prechecks(const Dataset& data, const Problem& probl
     };
     // what the stages left, never nothing (see left_after)
     if (!solved && !interrupted) run_stage(left_after(options.budget, with_front_building(spent(), options.budget)), plain_search);
-    result.front = build_front(problem, archive, options.fitting, beside_archive);
+    result.front = build_front(problem, archive, options.fitting, beside_archive, deadline_of(options.budget, start));
     progress.elapsed_seconds = seconds_so_far();
     progress.best_loss = INFINITY;  // each stage's was on its own target
     for (const FrontEntry& entry : result.front.entries) progress.best_loss = std::min(progress.best_loss, entry.train_loss);

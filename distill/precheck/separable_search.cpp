@@ -214,10 +214,19 @@ bool find_split(const PrecheckOptions& prechecks, Reduction& reduction, std::vec
     const auto inputs = static_cast<Eigen::Index>(reduction.inputs.size());
     const CheckSettings settings = oracle.settings(prechecks.symmetry_points, seed);
     const auto verdicts = check_separability(oracle.f, reduction.data.values().leftCols(inputs), settings);
-    if (const SeparabilityVerdict* verdict = chosen_split(verdicts, reduction.data.values().col(inputs))) {
+    const Eigen::ArrayXd target = reduction.data.values().col(inputs);
+    if (const SeparabilityVerdict* verdict = chosen_split(verdicts, target)) {
         reduction.split = *verdict;
+        // A positive product the oracle learnt in logs (its values span decades) is searched as the
+        // sum of the logs: each part's logs are the smooth function (Arrhenius or Boltzmann factors,
+        // power laws), where the part itself is an exponential of it.
+        if (settings.log_magnitude && verdict->kind == Separation::multiplicative &&
+            verdict->transform == OutputTransform::identity && target.minCoeff() > 0) {
+            reduction.split->kind = Separation::additive;
+            reduction.split->transform = OutputTransform::log;
+        }
         steps.push_back({StepKind::split, fmt::format("separable: {} with {} (error {:.2g} <= threshold {:.2g}; oracle: {})",
-                                    split_equation(*verdict, reduction.target), describe_split(*verdict, reduction.inputs),
+                                    split_equation(*reduction.split, reduction.target), describe_split(*verdict, reduction.inputs),
                                     verdict->evidence.error, verdict->evidence.threshold, oracle.description)});
         return true;
     }
@@ -231,27 +240,36 @@ StageOutcome search_parts(const Problem& problem, const Reduction& reduction, co
                           const ProgressCallback& on_progress, const std::atomic<bool>* stop,
                           std::vector<PrecheckStep>& steps) {
     StageOutcome outcome;
+    const Deadline deadline = deadline_of(options.budget, std::chrono::steady_clock::now());
     const SeparabilityVerdict& verdict = *reduction.split;
     const std::array parts{Part{verdict.group, fresh_name(reduction, reduction.target + "_g")},
                            Part{complement(verdict.group, reduction.inputs.size()), fresh_name(reduction, reduction.target + "_h")}};
     const Eigen::ArrayXd centre = central_point(reduction.data.values().leftCols(static_cast<Eigen::Index>(reduction.inputs.size())));
     SearchOptions part_options = options;
-    part_options.budget = share_of(options.budget, 0.5);
+    // each part's search two fifths, so a fifth is left to refit the pairings on the data
+    part_options.budget = share_of(options.budget, 0.4);
     part_options.checkpoint = {};  // one checkpoint file cannot hold two searches
     // the surrogate's values have an error floor that always looks like a stall
     part_options.stall_operators = {};
     const bool negative_target = reduction.data.values().col(static_cast<Eigen::Index>(reduction.inputs.size())).maxCoeff() < 0;
     const auto centre_value = transformed(verdict.transform, reduction.oracle->values(centre.transpose()));
     const double transformed_centre = centre_value ? (*centre_value)[0] : 0;
+    // in the candidates' order (the most accurate first), until the stage's time is up
     const auto refit_pairings = [&](const std::array<std::vector<Tree>, 2>& candidates, std::string_view which) {
+        std::size_t refitted = 0;
         for (const Tree& g : candidates[0])
-            for (const Tree& h : candidates[1])
+            for (const Tree& h : candidates[1]) {
+                if (past(deadline)) continue;
                 outcome.archive.insert(
                     fitted_on(problem, reduction.to_original(joined(g, h, verdict, transformed_centre, negative_target)),
                               options.fitting.final_iterations));
+                ++refitted;
+            }
         outcome.progress.best_loss = outcome.archive.best_loss();
-        steps.push_back({StepKind::refit, fmt::format("refitted {} pairings of the parts' {} on the data: best training NMSE {:.2g}",
-                                    candidates[0].size() * candidates[1].size(), which, outcome.progress.best_loss)});
+        const std::size_t pairings = candidates[0].size() * candidates[1].size();
+        steps.push_back({StepKind::refit, fmt::format("refitted {} pairings of the parts' {} on the data{}: best training NMSE {:.2g}",
+                                    refitted, which, refitted < pairings ? fmt::format(" (of {}: out of time)", pairings) : "",
+                                    outcome.progress.best_loss)});
         return outcome.progress.best_loss <= options.budget.target_loss;
     };
 

@@ -64,4 +64,11 @@ Budget fair_share(const Budget& budget, const Spent& spent, std::size_t parts_le
     return at_least(share, share_of(budget, 0.01));
 }
 
+Deadline deadline_of(const Budget& budget, std::chrono::steady_clock::time_point start) {
+    if (!budget.time_limit) return std::nullopt;
+    return start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(*budget.time_limit);
+}
+
+bool past(const Deadline& deadline) { return deadline && std::chrono::steady_clock::now() >= *deadline; }
+
 }  // namespace occam

@@ -74,7 +74,7 @@ std::size_t shortest_description(const std::vector<FrontEntry>& entries) {
 }  // namespace
 
 Front build_front(const Problem& problem, const ParetoArchive& archive, const FittingOptions& fitting,
-                  std::span<const Individual> beside_archive) {
+                  std::span<const Individual> beside_archive, const Deadline& deadline) {
     const auto& train_x = problem.train_inputs();
     const auto& train_y = problem.train_target();
     const auto& train_w = problem.train_weights();
@@ -90,6 +90,11 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
         const auto fit = fitter.fit(tree, train_x, train_y, train_w, /*use_scaling=*/false);
         if (!fit.finite()) return std::nullopt;
         return fit.mse / train_variance;
+    };
+    // a snap tried past the deadline fails, so the formula stays as fitted
+    const RefitLoss refit_in_time = [&](Tree& tree) -> std::optional<double> {
+        if (past(deadline)) return std::nullopt;
+        return refit(tree);
     };
 
     // the canonical form assumes the signs of the inputs on every row, held out or not
@@ -117,6 +122,9 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
     std::vector<const Individual*> members;
     for (const auto& [complexity, individual] : archive.entries()) members.push_back(&individual);
     for (const Individual& individual : beside_archive) members.push_back(&individual);
+    // the simplest first: past the deadline the longest are the ones left as fitted
+    std::stable_sort(members.begin(), members.end(),
+                     [](const Individual* a, const Individual* b) { return a->complexity < b->complexity; });
     for (const Individual* member : members) {
         const Individual& individual = *member;
         formulas.push_back(explicit_tree(individual));
@@ -129,11 +137,12 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
     }
     for (const Tree& member : formulas) {
         Tree formula = simplify(member);
-        auto train_loss = refit(formula);
+        const bool in_time = !past(deadline);
+        auto train_loss = in_time ? refit(formula) : loss_of(formula);
         if (!train_loss) continue;
         // the form a person would write, so that one constant carries what several did before
         // snapping, and the complexity counted is that of the formula printed
-        Tree canonical = canonical_form(formula, all_x);
+        Tree canonical = in_time ? canonical_form(formula, all_x) : formula;
         if (!(canonical == formula)) {
             const auto canonical_loss = refit(canonical);
             if (canonical_loss && *canonical_loss <= *train_loss * (1 + 1e-9) + loss_floor) {
@@ -141,13 +150,13 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
                 train_loss = canonical_loss;
             }
         }
-        if (fitting.snap) {
+        if (fitting.snap && in_time) {
             // functions in their linear regime go first, so snapping sees the form they hid
-            formula = prune_unary(formula, refit);
+            formula = prune_unary(formula, refit_in_time);
             train_loss = refit(formula);
             if (!train_loss) continue;
             // a snapped formula must still be defined on the validation rows, else keep the fit
-            Tree snapped = snap_constants(formula, refit, snapping, errors_of);
+            Tree snapped = snap_constants(formula, refit_in_time, snapping, errors_of);
             const bool any_snapped = !(snapped == formula);
             const auto snapped_loss = refit(snapped);
             if (snapped_loss && interpreter.evaluate(snapped, valid_x, prediction)) {
@@ -163,7 +172,7 @@ Front build_front(const Problem& problem, const ParetoArchive& archive, const Fi
                         train_loss = canonical_loss;
                     }
                     if (pass == 1 || formula.constant_count() == 0) break;
-                    Tree again = snap_constants(formula, refit, snapping, errors_of);
+                    Tree again = snap_constants(formula, refit_in_time, snapping, errors_of);
                     const auto again_loss = refit(again);
                     if (again == formula || !again_loss || !interpreter.evaluate(again, valid_x, prediction)) break;
                     formula = std::move(again);

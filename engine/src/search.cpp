@@ -58,6 +58,10 @@ Front search(const Problem& problem, const SearchOptions& options, const Progres
              const std::atomic<bool>* stop) {
     options.validate();
     const auto start = Clock::now();
+    // the islands stop early enough for the front to be built within the time limit
+    const Deadline deadline = deadline_of(options.budget, start);
+    Budget islands_budget = options.budget;
+    if (islands_budget.time_limit) *islands_budget.time_limit *= 1 - front_building_share;
     const auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
     const auto stopping = [&] { return stop != nullptr && stop->load(std::memory_order_relaxed); };
 
@@ -139,11 +143,11 @@ Front search(const Problem& problem, const SearchOptions& options, const Progres
     // A small table's search always stalls at its noise, and a free power there fits it (Kepler's
     // 3/2 becomes 1.5054 on six planets): widening needs rows held out to tell a law from a fit.
     StallWidening widening(options, !checkpointed && problem.holds_out(), best_loss(), totals.generations);
-    while (!out_of_budget(options.budget, totals, elapsed(), best_loss()) && !stopping() && !stalled) {
+    while (!out_of_budget(islands_budget, totals, elapsed(), best_loss()) && !stopping() && !stalled) {
         std::size_t epoch = per_epoch - static_cast<std::size_t>(totals.generations) % per_epoch;
         if (options.budget.max_generations)
             epoch = std::min<std::size_t>(epoch, static_cast<std::size_t>(*options.budget.max_generations - totals.generations));
-        const double time_limit = options.budget.time_limit ? options.budget.time_limit->count() : INFINITY;
+        const double time_limit = islands_budget.time_limit ? islands_budget.time_limit->count() : INFINITY;
         std::vector<std::size_t> completed(islands.size(), 0);
         run_on_islands([&](Island& island, std::size_t index) {
             for (std::size_t g = 0; g < epoch; ++g) {
@@ -166,14 +170,14 @@ Front search(const Problem& problem, const SearchOptions& options, const Progres
         stalled = stall.stalled(archive, totals.generations);
         // widening at a barrier after which no generation runs would add nothing
         const double loss = best_loss();
-        if (!stalled && !out_of_budget(options.budget, totals, elapsed(), loss) && widening.due(loss, totals.generations)) {
+        if (!stalled && !out_of_budget(islands_budget, totals, elapsed(), loss) && widening.due(loss, totals.generations)) {
             for (auto& island : islands) island->use_operators(widening.widened());
             stall.restart(totals.generations);
         }
         if (!options.checkpoint.path.empty()) save_checkpoint();
     }
 
-    Front front = build_front(problem, archive, options.fitting);
+    Front front = build_front(problem, archive, options.fitting, {}, deadline);
     front.final_progress = progress;
     front.interrupted = stopping();
     front.stalled = stalled;

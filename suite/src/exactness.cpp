@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "occam/constant_fitter.hpp"
 #include "occam/interpreter.hpp"
@@ -18,13 +19,24 @@ std::vector<VariableRange> widened(std::vector<VariableRange> ranges, double sha
     return ranges;
 }
 
+// A thousandth of the truth's typical size: its median magnitude, not its RMS, which a few huge values
+// of a steep law (an exponential of 1/T near T = 0) would raise until every error fell below it.
+double relative_error_floor(const Eigen::ArrayXd& expected) {
+    std::vector<double> sizes(expected.size());
+    for (Eigen::Index i = 0; i < expected.size(); ++i) sizes[static_cast<std::size_t>(i)] = std::abs(expected[i]);
+    if (sizes.empty()) return 1e-300;
+    const auto middle = sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() / 2);
+    std::nth_element(sizes.begin(), middle, sizes.end());
+    return std::max(1e-3 * *middle, 1e-300);
+}
+
 // The largest relative error of formula on the test rows, with a floor near zero crossings of the
 // truth where any relative measure breaks; +Inf where formula is undefined.
 double max_relative_error(const Tree& formula, const Eigen::Ref<const Eigen::ArrayXXd>& X,
                           const Eigen::ArrayXd& expected) {
     Eigen::ArrayXd predicted(expected.size());
     if (!Interpreter().evaluate(formula, X, predicted)) return INFINITY;
-    const double floor = std::max(1e-3 * std::sqrt(expected.square().mean()), 1e-300);
+    const double floor = relative_error_floor(expected);
     return ((predicted - expected).abs() / expected.abs().max(floor)).maxCoeff();
 }
 

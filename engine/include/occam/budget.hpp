@@ -20,6 +20,20 @@ struct Budget {
     long long stall_generations = 200;
 };
 
+// The front is built after a search (every formula refitted on all training rows, written
+// canonically, snapped): this share of a time limit is kept for it, and a formula reached after the
+// deadline is scored as the search fitted it (build_front), so the run ends within its limit.
+inline constexpr double front_building_share = 0.05;
+
+// When a piece of work must end; none without a time limit.
+using Deadline = std::optional<std::chrono::steady_clock::time_point>;
+
+// start plus the budget's time limit, if it has one.
+Deadline deadline_of(const Budget& budget, std::chrono::steady_clock::time_point start);
+
+// Whether the deadline has passed.
+bool past(const Deadline& deadline);
+
 // What some work used of a budget.
 struct Spent {
     double seconds = 0;

@@ -13,8 +13,13 @@
 // training rows by description length (description_length.hpp); the shortest is recommended, and a
 // formula with n - 1 constants or more for n rows is left out (it fits any data, so the data cannot
 // judge it).
+//
+// Formulas are taken from the simplest up; once the deadline has passed, each one left is scored with
+// the constants the search fitted (simplified, not refitted, written canonically or snapped), and no
+// snap is tried past it, so a user's time limit holds however long the archive's formulas are.
 #include <span>
 
+#include "occam/budget.hpp"
 #include "occam/pareto_archive.hpp"
 #include "occam/problem.hpp"
 #include "occam/search.hpp"
@@ -25,6 +30,6 @@ namespace occam {
 // constants snap to exact values is simpler than its fitted form, which the archive may have
 // dropped for a formula of the same fitted complexity and a loss lower by the noise.
 Front build_front(const Problem& problem, const ParetoArchive& archive, const FittingOptions& fitting,
-                  std::span<const Individual> beside_archive = {});
+                  std::span<const Individual> beside_archive = {}, const Deadline& deadline = {});
 
 }  // namespace occam
