@@ -6,11 +6,14 @@
 
 #include "commands.hpp"
 #include "interrupt.hpp"
+#include "invocation.hpp"
+#include "saved_search.hpp"
 #include "search_option_group.hpp"
 #include "search_output.hpp"
 #include "occam/dataset.hpp"
 #include "occam/error.hpp"
 #include "occam/front_format.hpp"
+#include "occam/report.hpp"
 #include "occam/residual_format.hpp"
 #include "occam/solve.hpp"
 #include "occam/units.hpp"
@@ -27,6 +30,7 @@ struct SearchArgs {
     double validation = 0.25;
     std::string format = "table";
     std::string output;
+    std::string report;
     bool quiet = false;
     std::size_t residual_rounds = 1;
     std::string units_path;
@@ -45,6 +49,27 @@ RoundProgressCallback round_progress(bool quiet, std::size_t rounds) {
     };
 }
 
+// The run's record for its JSON and its report: the options that shape the result, as used.
+SearchRun run_record(const SearchArgs& args, const SolveOptions& options, const Solution& solution, const Problem& problem) {
+    SearchRun run{.command = invocation(), .data_file = args.data_path, .target = args.target, .seed = options.search.seed};
+    const Budget& budget = options.search.budget;
+    if (budget.time_limit) run.options.emplace_back("time", fmt::format("{:g} s", budget.time_limit->count()));
+    if (budget.max_generations) run.options.emplace_back("generations", std::to_string(*budget.max_generations));
+    if (budget.max_evaluations) run.options.emplace_back("evaluations", std::to_string(*budget.max_evaluations));
+    run.options.emplace_back("operators", options.search.operators.names());
+    run.options.emplace_back("islands x population", fmt::format("{} x {}", options.search.population.islands,
+                                                                 options.search.population.population_size));
+    run.options.emplace_back("max length", std::to_string(options.search.population.max_length));
+    run.options.emplace_back("validation share", fmt::format("{:g}", args.validation));
+    run.options.emplace_back("errors", args.errors);
+    run.options.emplace_back("pre-checks", args.precheck);
+    if (!args.units_path.empty()) run.options.emplace_back("units", args.units_path);
+    if (!args.weights.empty()) run.options.emplace_back("weights", args.weights);
+    if (options.residual_rounds > 1) run.options.emplace_back("residual rounds", std::to_string(options.residual_rounds));
+    run.notes = solution_notes(solution, problem, options);
+    return run;
+}
+
 void run_search(SearchArgs& args) {
     const auto format = front_format_from_name(args.format);
     if (!format) throw input_error(fmt::format("--format {}: expected table, json, sympy, latex or c", args.format));
@@ -60,6 +85,7 @@ void run_search(SearchArgs& args) {
     }
     options.validate();
     require_output_folder(args.output);
+    require_output_folder(args.report);
 
     const Dataset data = read_csv(args.data_path, {.drop_invalid = args.drop_invalid});
     data.require(args.target, args.data_path);
@@ -70,13 +96,16 @@ void run_search(SearchArgs& args) {
     const RoundProgressCallback progress = round_progress(args.quiet, options.residual_rounds);
     const Solution solution = solve(data, problem, options, progress, &install_interrupt_handler());
     if (progress) fmt::print(stderr, "\n");
+    const SearchRun run = run_record(args, options, solution, problem);
     if (!args.quiet)
-        for (const std::string& note : solution_notes(solution, problem, options)) fmt::print(stderr, "{}\n", note);
+        for (const std::string& note : run.notes) fmt::print(stderr, "{}\n", note);
     // not progress but a warning that the result is partial, so --quiet keeps it
     if (solution.interrupted)
         fmt::print(stderr, "occam: interrupted; the {} found so far:\n", solution.model ? "rounds" : "front");
-    write_output(args.output, solution.model ? format_residual_model(*solution.model, *format)
-                                             : format_front(solution.front, *format));
+    if (!args.report.empty()) write_output(args.report, search_report(solution.front, run, &data));
+    if (solution.model) write_output(args.output, format_residual_model(*solution.model, *format));
+    else if (*format == FrontFormat::Json) write_output(args.output, front_json_with_run(solution.front, run));
+    else write_output(args.output, format_front(solution.front, *format));
 }
 
 }  // namespace
@@ -117,6 +146,9 @@ void add_search_command(CLI::App& app) {
     cmd->add_option("-o,--output", args->output, "Write the front to this file instead of standard output")
         ->group(output);
     cmd->add_flag("-q,--quiet", args->quiet, "No progress line")->group(output);
+    cmd->add_option("--report", args->report,
+                    "Also write a self-contained HTML report of the search (front, formulas, plots of the data, the run)")
+        ->group(output);
 
     const char* checkpoint = "Checkpoint";
     cmd->add_option("--checkpoint", args->search.options.checkpoint.path,

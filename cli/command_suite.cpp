@@ -1,5 +1,5 @@
 // occam suite feynman|unseen|strogatz|real : run a benchmark suite and give an honest verdict per problem.
-#include <fmt/core.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,7 +11,10 @@
 
 #include "commands.hpp"
 #include "interrupt.hpp"
+#include "invocation.hpp"
+#include "search_output.hpp"
 #include "occam/error.hpp"
+#include "occam/report.hpp"
 #include "occam/solve.hpp"
 #include "occam/suite_runner.hpp"
 #include "occam/units.hpp"
@@ -36,6 +39,7 @@ struct SuiteArgs {
     std::size_t threads = 2;
     std::size_t fit_rows = SearchOptions{}.fitting.max_rows;
     std::string output;
+    std::string report;
     std::string suites_dir;  // empty: default_suites_directory()
     std::string precheck = "off";
 };
@@ -109,12 +113,21 @@ std::vector<std::uint64_t> parse_seeds(const std::string& text) {
 // One line per run: a real table's verdict is "law" when the recommended formula has the law's
 // form, "front" when another does, "outdone" when a formula no more complex than the law fits the
 // table better; a sampled law's "exact" as printed, "refit" when only its refitted constants are.
+const char* verdict_word(const SuiteOutcome& o, bool real) {
+    return real ? (o.exact                           ? "law"
+                   : o.law_on_front.value_or(false) ? "front"
+                   : o.law_outdone.value_or(false)  ? "outdone"
+                                                     : "no")
+                : (o.exact_as_printed ? "exact" : o.exact ? "refit" : "no");
+}
+
+SuiteReportRow report_row(const SuiteOutcome& o, const std::string& seed_label, bool real) {
+    return {.id = o.id + (seed_label.empty() ? "" : " (" + seed_label + ")"), .verdict = verdict_word(o, real),
+            .solved = solved(o), .seconds = o.seconds, .formula = o.formula, .front = o.front};
+}
+
 void print_outcome(const SuiteOutcome& o, const std::string& seed_label, bool real) {
-    const char* verdict = real ? (o.exact                           ? "law"
-                                  : o.law_on_front.value_or(false) ? "front"
-                                  : o.law_outdone.value_or(false)  ? "outdone"
-                                                                    : "no")
-                               : (o.exact_as_printed ? "exact" : o.exact ? "refit" : "no");
+    const char* verdict = verdict_word(o, real);
     fmt::print("{:<12} {}{:<5} R2 {:<12.9f} {:>5.1f} s  {}\n", o.id, seed_label, verdict, o.test_r2, o.seconds, o.formula);
     for (const auto& step : o.steps) fmt::print("    pre-check: {}\n", step);
     std::fflush(stdout);
@@ -167,6 +180,7 @@ void run_suite(SuiteArgs args) {
     options.units = units ? &*units : nullptr;
     options.prechecks = prechecks;
 
+    require_output_folder(args.report);
     std::ofstream out;
     if (!args.output.empty()) {
         out.open(args.output, std::ios::trunc);
@@ -180,6 +194,7 @@ void run_suite(SuiteArgs args) {
     const auto& interrupted = install_interrupt_handler();
     // problems outside, seeds inside; the summaries count the problems every seed finished
     std::vector<std::vector<SuiteOutcome>> by_seed(seeds.size());
+    std::vector<SuiteReportRow> report_rows;
     for (std::size_t i = 0; i < problems.size() && !interrupted; ++i) {
         for (std::size_t k = 0; k < seeds.size() && !interrupted; ++k) {
             options.seed = seeds[k];
@@ -190,6 +205,7 @@ void run_suite(SuiteArgs args) {
             if (outcome.interrupted) break;  // a cut-short search gets no verdict
             print_outcome(outcome, seeds.size() > 1 ? fmt::format("seed {:<3} ", seeds[k]) : "", real);
             if (out.is_open()) write_row(out, outcome, seeds[k], real);
+            report_rows.push_back(report_row(outcome, seeds.size() > 1 ? fmt::format("seed {}", seeds[k]) : "", real));
             by_seed[k].push_back(outcome);
         }
     }
@@ -198,11 +214,15 @@ void run_suite(SuiteArgs args) {
     for (const auto& outcomes : by_seed) finished = std::min(finished, outcomes.size());
     for (auto& outcomes : by_seed) outcomes.resize(finished);
     if (interrupted) fmt::print(stderr, "occam: interrupted after {} of {} problems\n", finished, problems.size());
+    std::vector<std::string> summaries;
     for (std::size_t k = 0; k < seeds.size(); ++k) {
         const std::string label = seeds.size() > 1 ? fmt::format("{} seed {}", args.suite, seeds[k]) : args.suite;
-        fmt::print("{}\n", suite_summary(label, by_seed[k]));
+        summaries.push_back(suite_summary(label, by_seed[k]));
     }
-    if (seeds.size() > 1) fmt::print("{}: {}\n", args.suite, seeds_summary(by_seed));
+    if (seeds.size() > 1) summaries.push_back(fmt::format("{}: {}", args.suite, seeds_summary(by_seed)));
+    for (const std::string& summary : summaries) fmt::print("{}\n", summary);
+    if (!args.report.empty())
+        write_output(args.report, suite_report(fmt::format("{}", fmt::join(summaries, "; ")), invocation(), report_rows));
 }
 
 }  // namespace
@@ -236,6 +256,8 @@ void add_suite_command(CLI::App& app) {
     cmd->add_flag("--sign-restart,!--no-sign-restart", args->sign_restart,
                   "Fit each new candidate also from its constants' negatives");
     cmd->add_option("-o,--output", args->output, "CSV file with one row per problem, written as the suite goes");
+    cmd->add_option("--report", args->report,
+                    "HTML report written at the end: the summary, then per problem its verdict, time, formula and front");
     cmd->add_option("--precheck", args->precheck,
                     "auto: dimensional analysis (the suite's units table, feynman and unseen) and pair symmetries "
                     "through a neural surrogate before each search, or off")

@@ -10,5 +10,6 @@ void add_search_command(CLI::App& app);
 void add_suite_command(CLI::App& app);
 void add_distill_command(CLI::App& app);
 void add_check_command(CLI::App& app);
+void add_report_command(CLI::App& app);
 
 }  // namespace occam::cli

@@ -9,9 +9,11 @@
 
 #include "commands.hpp"
 #include "formula_argument.hpp"
+#include "invocation.hpp"
 #include "occam/error.hpp"
 
 int main(int argc, char** argv) {
+    occam::cli::remember_invocation(argc, argv);
     CLI::App app{"occam: symbolic regression for scientists. Finds compact formulas in data.", "occam"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "occam 0.1.0");
@@ -21,6 +23,7 @@ int main(int argc, char** argv) {
     occam::cli::add_suite_command(app);
     occam::cli::add_check_command(app);
     occam::cli::add_distill_command(app);
+    occam::cli::add_report_command(app);
     try {
         // a formula may begin with a minus sign: marked so that it is not taken for an option
         const std::vector<std::string> arguments = occam::cli::with_formulas_marked(app, argc, argv);

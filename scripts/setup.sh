@@ -10,6 +10,7 @@ packages=("$@"
   libginac-dev pkg-config
   python3-sympy
   python3-dev python3-pybind11 pybind11-dev python3-numpy python3-sklearn python3-pandas python3-pytest
+  chromium
 )
 missing=()
 for p in "${packages[@]}"; do

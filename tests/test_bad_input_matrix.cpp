@@ -53,6 +53,9 @@ std::vector<BadInput> cases() {
     };
     const std::vector<std::string> distill{"distill", "net.json", "--domain", "r:0:1", "--generations", "1", "-o", "out.txt"};
     const std::vector<std::string> suite{"suite", "feynman", "--suites", "s", "--generations", "1", "--output", "out.csv"};
+    const std::vector<std::string> report{"report", "front.json", "-o", "out.html"};
+    const std::string saved_front = "{\"variables\": [\"x\"], \"front\": [{\"infix\": \"2*x\", \"recommended\": true}],\n"
+                                    " \"run\": {\"data\": \"data.csv\", \"target\": \"y\"}}\n";
     return {
         // CSV data
         {"a short row", {{"data.csv", "x,y\n1,2\n3\n"}}, search, "data.csv:3: expected 2 fields, found 1"},
@@ -149,6 +152,18 @@ std::vector<BadInput> cases() {
          "s/feynman/FeynmanEquations.csv:2:13: cannot read \"a\" as a number (column \"v1_low\")"},
         {"a suite folder without the suite", {{"s/other.txt", ""}}, suite, "s/feynman/FeynmanEquations.csv: cannot open the suite table"},
         {"an unknown suite", {}, {"suite", "nosuch", "--generations", "1"}, "unknown suite \"nosuch\": expected feynman, unseen, strogatz or real"},
+        // saved fronts for occam report
+        {"a saved front that is not JSON", {{"front.json", "{\"variables\": [\"x\"],\n \"front\": [}\n"}}, report,
+         "front.json:2:12: malformed JSON: syntax error while parsing value - unexpected '}'; expected '[', '{', or a literal"},
+        {"a saved front without a front", {{"front.json", "{\"variables\": [\"x\"]}\n"}}, report,
+         "front.json: the document has no \"front\" list"},
+        {"a saved front's formula that cannot be read", {{"front.json", "{\"variables\": [\"x\"], \"front\": [{\"infix\": \"x +\"}]}"}},
+         report, "front.json: front entry 1: formula \"x +\", column 4: expected operand"},
+        {"a saved front's formula over an unknown input", {{"front.json", "{\"variables\": [\"x\"], \"front\": [{\"infix\": \"z\"}]}"}},
+         report, "front.json: front entry 1: formula \"z\", column 1: unknown variable \"z\""},
+        {"a saved front whose data lack an input", {{"front.json", saved_front}, {"data.csv", "x,q\n1,2\n"}}, report,
+         "unknown target \"y\" in data.csv; columns are: x, q"},
+        {"a missing saved front", {}, report, "front.json: cannot read file"},
     };
 }
 

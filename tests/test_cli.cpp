@@ -317,6 +317,43 @@ TEST_CASE("cli: search prints its front in every format") {
     CHECK(dir.listing() == std::vector<std::string>{"data.csv", "front.txt"});
 }
 
+TEST_CASE("cli: search --report writes a page, and occam report draws the same page from the saved front") {
+    TempDir dir;
+    sample(dir, "x*y + 2", "data.csv");
+    const auto searched = run_program({"search", "data.csv", "--target", "f", "--generations", "10", "--quiet", "--seed",
+                                       "1", "--format", "json", "-o", "front.json", "--report", "direct.html"},
+                                      dir.path());
+    CHECK(searched.exit_code == 0);
+    const auto json = nlohmann::json::parse(dir.read("front.json"));
+    CHECK(json.at("run").at("data") == "data.csv");
+    CHECK(json.at("run").at("target") == "f");
+    CHECK(json.at("run").at("command").get<std::string>().find("--generations 10") != std::string::npos);
+
+    const auto reported = run_program({"report", "front.json", "-o", "saved.html"}, dir.path());
+    CHECK(reported.exit_code == 0);
+    CHECK(reported.err.empty());
+    const std::string direct = dir.read("direct.html"), saved = dir.read("saved.html");
+    const auto count = [](const std::string& page, const std::string& piece) {
+        std::size_t n = 0;
+        for (auto at = page.find(piece); at != std::string::npos; at = page.find(piece, at + 1)) ++n;
+        return n;
+    };
+    CHECK(count(direct, "class=\"front-point") == json.at("front").size());
+    CHECK(count(saved, "class=\"front-point") == json.at("front").size());
+    CHECK(count(saved, "<circle class=\"data-point\"") == count(direct, "<circle class=\"data-point\""));
+    for (const auto& entry : json.at("front")) CHECK(saved.find(entry.at("infix").get<std::string>()) != std::string::npos);
+
+    // the data moved away: the page still draws the front, and says the data are missing
+    std::filesystem::rename(dir / "data.csv", dir / "elsewhere.csv");
+    const auto without = run_program({"report", "front.json", "-o", "without.html"}, dir.path());
+    CHECK(without.exit_code == 0);
+    CHECK(without.err.find("the data file it names is not here") != std::string::npos);
+    CHECK(dir.read("without.html").find("data file was not available") != std::string::npos);
+    const auto with_data = run_program({"report", "front.json", "-o", "again.html", "--data", "elsewhere.csv"}, dir.path());
+    CHECK(with_data.exit_code == 0);
+    CHECK(count(dir.read("again.html"), "<circle class=\"data-point\"") == count(direct, "<circle class=\"data-point\""));
+}
+
 TEST_CASE("cli: a search with a generation budget gives the same front on 1 and 2 threads") {
     TempDir dir;
     // Noisy data, so that no formula meets the target loss and every generation runs.

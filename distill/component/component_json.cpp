@@ -119,21 +119,6 @@ private:
     }
 };
 
-// 1-based line and column of a byte offset, for JSON syntax errors.
-std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset) {
-    offset = std::min(offset, text.size());
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < offset; ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return {line, column};
-}
-
 // Byte offset of the first number outside strings too large for a double (1e999), which
 // nlohmann reports without a place; the text's end when there is none.
 std::size_t overflowing_number(std::string_view text) {

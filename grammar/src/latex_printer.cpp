@@ -36,26 +36,14 @@ std::string latex_word(std::string_view word) {
 
 // theta1 -> \theta_{1}, rho_c_0 -> \rho_{c,0}, k_spring -> k_{\mathrm{spring}}.
 std::string latex_name(std::string_view name) {
-    std::vector<std::string_view> parts;
-    for (std::size_t begin = 0; begin <= name.size();) {
-        const auto end = std::min(name.find('_', begin), name.size());
-        if (end > begin) parts.push_back(name.substr(begin, end - begin));
-        begin = end + 1;
-    }
-    if (parts.empty()) return "\\_";
-    auto base = parts.front();
-    std::vector<std::string_view> subscripts(parts.begin() + 1, parts.end());
-    const auto digits = base.find_last_not_of("0123456789");
-    if (digits != std::string_view::npos && digits + 1 < base.size()) {
-        subscripts.insert(subscripts.begin(), base.substr(digits + 1));
-        base = base.substr(0, digits + 1);
-    }
-    std::string text = latex_word(base);
-    if (subscripts.empty()) return text;
+    const grammar::NameParts parts = grammar::name_parts(name);
+    if (parts.base == "_") return "\\_";
+    std::string text = latex_word(parts.base);
+    if (parts.subscripts.empty()) return text;
     text += "_{";
-    for (std::size_t k = 0; k < subscripts.size(); ++k) {
+    for (std::size_t k = 0; k < parts.subscripts.size(); ++k) {
         if (k > 0) text += ',';
-        text += latex_word(subscripts[k]);
+        text += latex_word(parts.subscripts[k]);
     }
     text += '}';
     return text;

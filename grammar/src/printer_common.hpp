@@ -1,10 +1,12 @@
 #pragma once
 // What the printers share: precedence levels and the rule for when an operand needs parentheses.
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace occam::grammar {
 
@@ -27,6 +29,30 @@ inline std::string operand(const Printed& p, Level needed, bool leftmost, bool f
     text += p.text;
     text += close;
     return text;
+}
+
+// A name as a typeset symbol: its base and subscripts, split at underscores, trailing digits of the
+// base being its first subscript (theta1: theta, 1; rho_c_0: rho, c, 0).
+struct NameParts {
+    std::string_view base;
+    std::vector<std::string_view> subscripts;
+};
+
+inline NameParts name_parts(std::string_view name) {
+    std::vector<std::string_view> parts;
+    for (std::size_t begin = 0; begin <= name.size();) {
+        const auto end = std::min(name.find('_', begin), name.size());
+        if (end > begin) parts.push_back(name.substr(begin, end - begin));
+        begin = end + 1;
+    }
+    if (parts.empty()) return {"_", {}};
+    NameParts split{parts.front(), {parts.begin() + 1, parts.end()}};
+    const auto digits = split.base.find_last_not_of("0123456789");
+    if (digits != std::string_view::npos && digits + 1 < split.base.size()) {
+        split.subscripts.insert(split.subscripts.begin(), split.base.substr(digits + 1));
+        split.base = split.base.substr(0, digits + 1);
+    }
+    return split;
 }
 
 inline const std::string& variable_name(std::span<const std::string> names, std::uint32_t index) {

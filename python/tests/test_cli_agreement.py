@@ -1,5 +1,6 @@
 """The estimator and `occam search` are one engine: the same data, seed and generation budget give
-the same front document (all but the seconds it took)."""
+the same front document (all but the seconds it took, and the record of the command line the program
+adds for `occam report`)."""
 import json
 import subprocess
 
@@ -22,6 +23,7 @@ def test_same_front_as_the_cli_json(tmp_path, program):
          "--population", "100", "--precheck", "off", "--seed", "3", "--format", "json", "--quiet"],
         check=True, capture_output=True, text=True)
     from_cli = json.loads(cli.stdout)
+    assert from_cli.pop("run")["target"] == "y"
     model = quick(generations=12, seed=3).fit(table[["a", "b", "c"]], table["y"])
     for document in (from_cli, model.front_):
         document["search"].pop("seconds")

@@ -19,6 +19,12 @@
 namespace occam {
 namespace {
 
+std::vector<std::pair<int, double>> front_points(const Front& front) {
+    std::vector<std::pair<int, double>> points;
+    for (const FrontEntry& entry : front.entries) points.emplace_back(entry.complexity, entry.validation_loss);
+    return points;
+}
+
 std::vector<std::string> names_of(const std::vector<VariableRange>& ranges) {
     std::vector<std::string> names;
     for (const auto& r : ranges) names.push_back(r.name);
@@ -134,6 +140,7 @@ SuiteOutcome run_real_table(const SuiteProblem& problem, const SuiteOptions& opt
     if (options.prechecks)
         for (const PrecheckStep& step : solution.steps) outcome.steps.push_back(step.line());
     const Front& front = solution.front;
+    outcome.front = front_points(front);
     if (front.empty()) return outcome;
     const auto& chosen = front.best();
     outcome.formula = to_infix(chosen.formula, names);
@@ -178,6 +185,7 @@ SuiteOutcome run_suite_problem(const SuiteProblem& problem, const SuiteOptions& 
     outcome.id = problem.id;
     outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     outcome.interrupted = front.interrupted;
+    outcome.front = front_points(front);
     if (front.empty()) return outcome;
     const auto& chosen = front.best();
     outcome.formula = to_infix(chosen.formula, names);

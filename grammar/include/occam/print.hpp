@@ -14,6 +14,8 @@ std::string to_infix(const Tree& tree, std::span<const std::string> names);
 std::string to_sympy(const Tree& tree, std::span<const std::string> names);
 // LaTeX math (no surrounding $): \frac{a}{b}, \sqrt{x}, x^{2}, \sin\left(x\right).
 std::string to_latex(const Tree& tree, std::span<const std::string> names);
+// Presentation MathML (a <math display="block"> element), for a web page: the conventions of to_latex.
+std::string to_mathml(const Tree& tree, std::span<const std::string> names);
 // A C expression using <math.h> functions: pow, sqrt, exp, log, sin, ...; M_PI and M_E.
 std::string to_c(const Tree& tree, std::span<const std::string> names);
 

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "occam/exactness.hpp"
@@ -40,6 +41,7 @@ struct SuiteOutcome {
     std::optional<double> seconds_to_exact;    // first barrier whose archive held a formula exact after refit
     std::string formula;                       // the recommended formula, infix
     std::vector<std::string> steps;            // what the pre-checks did, when they ran, in words
+    std::vector<std::pair<int, double>> front; // complexity and validation loss of each front entry
     bool interrupted = false;
 };
 
