@@ -102,7 +102,14 @@ void run_search(SearchArgs& args) {
     // not progress but a warning that the result is partial, so --quiet keeps it
     if (solution.interrupted)
         fmt::print(stderr, "occam: interrupted; the {} found so far:\n", solution.model ? "rounds" : "front");
-    if (!args.report.empty()) write_output(args.report, search_report(solution.front, run, &data));
+    if (!args.report.empty()) {
+        SearchRun reported = run;
+        if (solution.model)
+            reported.notes.push_back(fmt::format("this page shows round 1's front; the model, the sum of the {} rounds' "
+                                                 "formulas, is printed by occam search itself",
+                                                 solution.model->rounds.size()));
+        write_output(args.report, search_report(solution.front, reported, &data));
+    }
     if (solution.model) write_output(args.output, format_residual_model(*solution.model, *format));
     else if (*format == FrontFormat::Json) write_output(args.output, front_json_with_run(solution.front, run));
     else write_output(args.output, format_front(solution.front, *format));

@@ -450,11 +450,20 @@ TEST_CASE("cli: suite --seeds runs every problem once per seed and summarises ov
     const Args base{"suite", "unseen", "--only", "lmtd", "--rows", "200", "--generations", "3", "--threads", "1",
                     "--precheck", "off"};
     Args args = base;
-    args.insert(args.end(), {"--seeds", "1-2", "-o", "runs.csv"});
+    args.insert(args.end(), {"--seeds", "1-2", "-o", "runs.csv", "--report", "runs.html"});
     const auto r = run_program(args, dir.path());
     REQUIRE(r.exit_code == 0);
     const auto lines = lines_of(r.out);
     REQUIRE(lines.size() == 5);
+    // the report: every summary line on top, a row with a front thumbnail per problem and seed
+    const std::string page = dir.read("runs.html");
+    for (std::size_t k = 2; k < 5; ++k) CHECK(page.find(lines[k].substr(0, 20)) != std::string::npos);
+    CHECK(page.find("lmtd (seed 1)") != std::string::npos);
+    CHECK(page.find("lmtd (seed 2)") != std::string::npos);
+    std::size_t thumbnails = 0;
+    for (auto at = page.find("class=\"front-thumbnail\""); at != std::string::npos; at = page.find("class=\"front-thumbnail\"", at + 1))
+        ++thumbnails;
+    CHECK(thumbnails == 2);
     CHECK(lines[0].starts_with("lmtd         seed 1 "));
     CHECK(lines[1].starts_with("lmtd         seed 2 "));
     CHECK(lines[2].starts_with("unseen seed 1: "));
