@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "occam/error.hpp"
+#include "occam/json_syntax_error.hpp"
 #include "occam/front_format.hpp"
 #include "occam/parse.hpp"
 
@@ -129,11 +130,7 @@ SavedSearch read_saved_search(const std::string& path) {
     try {
         root = json::parse(text);
     } catch (const json::parse_error& e) {
-        // nlohmann names the byte just past the offending token
-        const auto [line, column] = line_and_column(text, e.byte > 0 ? e.byte - 1 : 0);
-        std::string reason = e.what();
-        if (const auto colon = reason.rfind(": "); colon != std::string::npos) reason = reason.substr(colon + 2);
-        throw input_error(fmt::format("{}:{}:{}: malformed JSON: {}", path, line, column, reason));
+        throw json_syntax_error(path, text, e.byte, e.what());
     } catch (const json::out_of_range&) {
         throw input_error(fmt::format("{}: a number too large for a double", path));
     }

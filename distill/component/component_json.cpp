@@ -11,6 +11,7 @@
 
 #include "occam/atomic_file.hpp"
 #include "occam/error.hpp"
+#include "occam/json_syntax_error.hpp"
 
 namespace occam {
 namespace {
@@ -158,11 +159,7 @@ FeedForward parse_component(std::string_view text, std::string_view source_name)
     try {
         root = json::parse(text);
     } catch (const json::parse_error& e) {
-        // nlohmann reports the byte just past the offending token; name the token's own place
-        const auto [line, column] = line_and_column(text, e.byte > 0 ? e.byte - 1 : 0);
-        std::string reason = e.what();
-        if (const auto colon = reason.rfind(": "); colon != std::string::npos) reason = reason.substr(colon + 2);
-        throw input_error(fmt::format("{}:{}:{}: malformed JSON: {}", source_name, line, column, reason));
+        throw json_syntax_error(source_name, text, e.byte, e.what());
     } catch (const json::out_of_range&) {
         // a number past the largest double: no weight or bias can hold it
         const auto [line, column] = line_and_column(text, overflowing_number(text));
