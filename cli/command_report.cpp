@@ -40,7 +40,7 @@ void run_report(const ReportArgs& args) {
             throw input_error(fmt::format("{}: names no target column (a front written before occam saved its run)",
                                           args.front_path));
         data->require(saved.run.target, saved.run.data_file);
-        (void)data->columns(saved.front.variables, saved.run.data_file);  // every input there, or one line naming it
+        for (const std::string& input : saved.front.variables) data->require(input, saved.run.data_file);
     }
     write_output(args.output, search_report(saved.front, saved.run, data ? &*data : nullptr));
 }

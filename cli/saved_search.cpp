@@ -42,7 +42,7 @@ public:
             saved.front.variables.push_back(name.get<std::string>());
         }
         const json& entries = required(root, "front", json::value_t::array, "the document");
-        for (std::size_t i = 0; i < entries.size(); ++i) saved.front.entries.push_back(entry(entries[i], i, saved, saved.front.variables));
+        for (std::size_t i = 0; i < entries.size(); ++i) saved.front.entries.push_back(entry(entries[i], i, saved));
         if (const auto search = root.find("search"); search != root.end() && search->is_object()) {
             saved.front.final_progress.elapsed_seconds = number_or_nan(search->value("seconds", json()));
             saved.front.final_progress.generations = search->value("generations", 0LL);
@@ -65,7 +65,7 @@ private:
         return *found;
     }
 
-    FrontEntry entry(const json& item, std::size_t i, SavedSearch& saved, const std::vector<std::string>& variables) const {
+    FrontEntry entry(const json& item, std::size_t i, SavedSearch& saved) const {
         const std::string where = fmt::format("front entry {}", i + 1);
         if (!item.is_object()) fail(where + " is not an object");
         const auto infix = item.find("infix");
@@ -73,7 +73,7 @@ private:
         FrontEntry entry;
         const std::string text = infix->get<std::string>();
         try {
-            entry.formula = parse_formula(text, variables);
+            entry.formula = parse_formula(text, saved.front.variables);
         } catch (const formula_error& e) {
             fail(fmt::format("{}: formula \"{}\", column {}: {}", where, text, e.offset() + 1, e.reason()));
         }
